@@ -1,0 +1,2 @@
+package org.nae4j.cli;
+public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
