@@ -1,0 +1,77 @@
+package org.nae4j;
+
+import org.nae4j.constraints.Constraints;
+import org.nae4j.linalg.Parallel;
+import org.nae4j.model.Errors;
+import org.nae4j.model.Factorization;
+import org.nae4j.model.History;
+import org.nae4j.model.Nmf;
+import org.nae4j.model.Normalization;
+import org.nae4j.model.ProgressListener;
+
+/**
+ * The library's entry point: decomposes a magnitude spectrogram under score constraints.
+ *
+ * <pre>{@code
+ * Analysis a = Analysis.of(Path.of("mix.wav"), Path.of("score.csv"), ConstraintOptions.DEFAULT);
+ * DecompositionResult r = Decomposition.fit(a.magnitude(), a.constraints(),
+ *         DecompositionOptions.defaults(Method.NMF).withIterations(1000));
+ * float[] w = r.w();   // K×R templates, ℓ1-normalised columns
+ * float[] h = r.h();   // R×N activations
+ * }</pre>
+ */
+public final class Decomposition {
+    private Decomposition() {
+    }
+
+    /** Runs {@code options.method()} without progress reports. */
+    public static DecompositionResult fit(float[] v, Constraints c, DecompositionOptions options) {
+        return fit(v, c, options, ProgressListener.NONE);
+    }
+
+    /**
+     * Runs the method for the given number of iterations, recording the errors every
+     * {@code options.historyEvery()} iterations, and returns ℓ1-normalised factors.
+     *
+     * @param v        magnitude spectrogram V, K×N row-major, finite and ≥ 0 (not modified)
+     * @param c        the score constraints (their K and N must match V)
+     * @param options  method, iterations, seed and threads
+     * @param progress receives progress after every iteration
+     */
+    public static DecompositionResult fit(float[] v, Constraints c, DecompositionOptions options,
+                                          ProgressListener progress) {
+        int k = c.bins();
+        int n = c.frames();
+        int r = c.rank();
+        if (v.length != k * n) {
+            throw new IllegalArgumentException("V has " + v.length + " entries but the constraints are for K×N = "
+                    + k + "×" + n);
+        }
+        try (Parallel par = new Parallel(options.threads())) {
+            Factorization model = create(v, c, options, par);
+            History history = new History();
+            history.add(0, 0, Errors.of(v, model.templates(), model.activations(), k, r, n, par));
+            long nanos = 0;
+            int total = options.iterations();
+            for (int it = 1; it <= total; it++) {
+                long t0 = System.nanoTime();
+                model.step();
+                nanos += System.nanoTime() - t0;
+                if (it % options.historyEvery() == 0 || it == total) {
+                    history.add(it, nanos * 1e-9, Errors.of(v, model.templates(), model.activations(), k, r, n, par));
+                }
+                progress.progress(it, total, nanos * 1e-9);
+            }
+            float[][] wh = Normalization.l1Columns(model.templates(), model.activations(), k, r, n);
+            Errors last = Errors.of(v, wh[0], wh[1], k, r, n, par);
+            return new DecompositionResult(wh[0], wh[1], null, k, n, c.pitches().clone(), history, last,
+                    nanos * 1e-9, options);
+        }
+    }
+
+    private static Factorization create(float[] v, Constraints c, DecompositionOptions o, Parallel par) {
+        return switch (o.method()) {
+            case NMF -> new Nmf(v, c, par);
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package org.nae4j;
+
+import org.nae4j.model.Method;
+
+/**
+ * What to run (validated here, in one place).
+ *
+ * @param method       the decomposition method (default NMF)
+ * @param iterations   number of iterations, ≥ 0 (default 10000, as in the paper)
+ * @param seed         seed of every random choice (default 0)
+ * @param threads      worker threads for the kernels, ≥ 1 (default 1)
+ * @param historyEvery record the errors every this many iterations, ≥ 1 (default 10); the first and the
+ *                     last iteration are always recorded
+ */
+public record DecompositionOptions(Method method, int iterations, long seed, int threads, int historyEvery) {
+    public static final int DEFAULT_ITERATIONS = 10_000;
+    public static final long DEFAULT_SEED = 0;
+    public static final int DEFAULT_THREADS = 1;
+    public static final int DEFAULT_HISTORY_EVERY = 10;
+
+    public DecompositionOptions {
+        if (method == null) {
+            throw new IllegalArgumentException("method must not be null");
+        }
+        if (iterations < 0) {
+            throw new IllegalArgumentException("iterations must be ≥ 0, got " + iterations);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        }
+        if (historyEvery < 1) {
+            throw new IllegalArgumentException("history interval must be ≥ 1 iteration, got " + historyEvery);
+        }
+    }
+
+    /** The defaults for {@code method}. */
+    public static DecompositionOptions defaults(Method method) {
+        return new DecompositionOptions(method, DEFAULT_ITERATIONS, DEFAULT_SEED, DEFAULT_THREADS,
+                DEFAULT_HISTORY_EVERY);
+    }
+
+    public DecompositionOptions withIterations(int n) {
+        return new DecompositionOptions(method, n, seed, threads, historyEvery);
+    }
+
+    public DecompositionOptions withThreads(int t) {
+        return new DecompositionOptions(method, iterations, seed, t, historyEvery);
+    }
+}

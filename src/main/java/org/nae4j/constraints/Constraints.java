@@ -1,0 +1,105 @@
+package org.nae4j.constraints;
+
+import java.util.Arrays;
+import java.util.List;
+import org.nae4j.score.Note;
+import org.nae4j.score.Score;
+import org.nae4j.spectral.StftParams;
+
+/**
+ * The score-informed constraints of SPEC 2: a binary template mask W^C (K×R, harmonic bands per pitch)
+ * and a binary activation mask H^C (R×N, note timing per pitch), both row-major 0/1 floats, together with
+ * their structure ({@link Support}) for mask-aware kernels.
+ *
+ * @param wc      W^C, K×R row-major, entries 0 or 1
+ * @param hc      H^C, R×N row-major, entries 0 or 1
+ * @param bins    K
+ * @param frames  N
+ * @param pitches MIDI pitch of each of the R components, ascending
+ * @param support the same masks as frequency bands and frame intervals per pitch
+ */
+public record Constraints(float[] wc, float[] hc, int bins, int frames, int[] pitches, Support support) {
+
+    /** R, the number of components (distinct pitches). */
+    public int rank() {
+        return pitches.length;
+    }
+
+    /**
+     * Builds W^C and H^C for a score (SPEC 2).
+     *
+     * @param score      the notes, in seconds of the recording
+     * @param sampleRate sample rate of the analysed signal (Hz)
+     * @param stft       the STFT parameters (window length gives Δf, hop gives the frame period)
+     * @param frames     N, number of STFT frames of the recording
+     * @param options    tolerances and number of partials
+     */
+    public static Constraints build(Score score, int sampleRate, StftParams stft, int frames,
+                                    ConstraintOptions options) {
+        if (score.isEmpty()) {
+            throw new IllegalArgumentException("cannot build constraints from an empty score");
+        }
+        int[] pitches = score.pitches();
+        int r = pitches.length;
+        int k = stft.bins();
+        int[][] bands = new int[r][];
+        for (int i = 0; i < r; i++) {
+            bands[i] = harmonicBands(pitches[i], sampleRate, stft.nFft(), k, options);
+        }
+        int[][] intervals = activationIntervals(score.notes(), pitches, sampleRate, stft.hop(), frames, options);
+        Support support = new Support(k, frames, bands, intervals);
+        return new Constraints(support.templateMask(), support.activationMask(), k, frames, pitches, support);
+    }
+
+    /**
+     * Frequency bands [lo, hi) of the template of {@code pitch}: for each harmonic m with m·f0 below
+     * Nyquist, bins ⌊(1−τ)·m·f0/Δf⌋ to ⌊(1+τ)·m·f0/Δf⌋ inclusive (as libfmp's template_pitch); overlapping
+     * bands are merged. Returned as a flat array {lo0, hi0, lo1, hi1, ...}.
+     */
+    static int[] harmonicBands(int pitch, int sampleRate, int nFft, int bins, ConstraintOptions o) {
+        double f0 = Note.frequency(pitch);
+        double df = (double) sampleRate / nFft;
+        double nyquist = sampleRate / 2.0;
+        int[] out = new int[16];
+        int count = 0;
+        for (int m = 1; m * f0 < nyquist && (o.partials() == ConstraintOptions.ALL_PARTIALS || m <= o.partials()); m++) {
+            int lo = (int) Math.floor((1 - o.tau()) * m * f0 / df);
+            int hi = Math.min(bins - 1, (int) Math.floor((1 + o.tau()) * m * f0 / df)) + 1;
+            lo = Math.max(0, lo);
+            if (lo >= hi) {
+                continue;
+            }
+            if (count > 0 && lo <= out[count - 1]) {
+                out[count - 1] = Math.max(out[count - 1], hi);
+            } else {
+                if (count + 2 > out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                out[count++] = lo;
+                out[count++] = hi;
+            }
+        }
+        return Arrays.copyOf(out, count);
+    }
+
+    /** Frame intervals [from, to) per pitch row, merged where notes overlap (SPEC 2). */
+    static int[][] activationIntervals(List<Note> notes, int[] pitches, int sampleRate, int hop, int frames,
+                                       ConstraintOptions o) {
+        double hopSeconds = (double) hop / sampleRate;
+        int r = pitches.length;
+        boolean[][] on = new boolean[r][frames];
+        for (Note n : notes) {
+            int row = Arrays.binarySearch(pitches, n.pitch());
+            int from = Math.max(0, (int) Math.floor((n.start() - o.onsetTolerance()) / hopSeconds));
+            int to = Math.min(frames, (int) Math.floor((n.end() + o.offsetTolerance()) / hopSeconds));
+            for (int f = from; f < to; f++) {
+                on[row][f] = true;
+            }
+        }
+        int[][] out = new int[r][];
+        for (int i = 0; i < r; i++) {
+            out[i] = Support.runs(on[i]);
+        }
+        return out;
+    }
+}

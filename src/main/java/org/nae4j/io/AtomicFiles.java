@@ -1,0 +1,112 @@
+package org.nae4j.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Writes files and folders so that a reader never sees half of one: write beside, then rename. */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Something that writes the content of a file to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code file} through a temporary file in the same folder and an atomic rename. */
+    public static void write(Path file, Content content) {
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                content.writeTo(out);
+            }
+            move(tmp, abs);
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** Writes text (UTF-8) atomically. */
+    public static void writeString(Path file, String text) {
+        write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Something that fills a fresh folder. */
+    @FunctionalInterface
+    public interface FolderContent {
+        void fill(Path folder) throws IOException;
+    }
+
+    /**
+     * Fills a new temporary folder beside {@code target} and then puts it in place of {@code target}
+     * (replacing an existing one), so {@code target} is always either the old complete folder or the new
+     * one. If filling fails, the temporary folder is removed and {@code target} is untouched.
+     */
+    public static void writeFolder(Path target, FolderContent content) {
+        Path abs = target.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        Path tmp = null;
+        Path old = null;
+        try {
+            Files.createDirectories(parent);
+            tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".partial-");
+            content.fill(tmp);
+            if (Files.exists(abs)) {
+                old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old-");
+                Files.delete(old);
+                move(abs, old);
+            }
+            move(tmp, abs);
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            deleteTree(tmp);
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // best effort: a stray temporary file is harmless
+            }
+        }
+    }
+
+    /** Deletes a folder and everything in it (best effort; null is ignored). */
+    public static void deleteTree(Path p) {
+        if (p == null || !Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

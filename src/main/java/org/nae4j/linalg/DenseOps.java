@@ -1,0 +1,155 @@
+package org.nae4j.linalg;
+
+/**
+ * Dense float32 matrix kernels on row-major arrays with explicit shapes; every product writes into a
+ * caller-given output array (overwritten, never accumulated into). These are the straightforward,
+ * tested reference that faster kernels are checked against. Reductions run in a fixed order, so results do
+ * not depend on the number of threads.
+ */
+public final class DenseOps {
+    /** Columns per tile: a tile of the right factor (K × TILE floats) stays in a core's L2 cache. */
+    static final int TILE = 256;
+
+    private DenseOps() {
+    }
+
+    /** C (m×n) = A (m×k) · B (k×n). */
+    public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n, Parallel par) {
+        check(a, m * k, "A");
+        check(b, k * n, "B");
+        check(c, m * n, "C");
+        par.forRange(n, TILE, (from, to) -> {
+            for (int j0 = from; j0 < to; j0 += TILE) {
+                int j1 = Math.min(to, j0 + TILE);
+                for (int i = 0; i < m; i++) {
+                    int ci = i * n;
+                    java.util.Arrays.fill(c, ci + j0, ci + j1, 0f);
+                    for (int p = 0; p < k; p++) {
+                        float av = a[i * k + p];
+                        if (av != 0f) {
+                            axpy(av, b, p * n + j0, c, ci + j0, j1 - j0);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** C (m×n) = Aᵀ · B with A k×m and B k×n (e.g. WᵀV). */
+    public static void multiplyTransA(float[] a, float[] b, float[] c, int k, int m, int n, Parallel par) {
+        check(a, k * m, "A");
+        check(b, k * n, "B");
+        check(c, m * n, "C");
+        par.forRange(n, TILE, (from, to) -> {
+            for (int j0 = from; j0 < to; j0 += TILE) {
+                int j1 = Math.min(to, j0 + TILE);
+                for (int i = 0; i < m; i++) {
+                    int ci = i * n;
+                    java.util.Arrays.fill(c, ci + j0, ci + j1, 0f);
+                    for (int p = 0; p < k; p++) {
+                        float av = a[p * m + i];
+                        if (av != 0f) {
+                            axpy(av, b, p * n + j0, c, ci + j0, j1 - j0);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * C (m×n) = A · Bᵀ with A m×k and B n×k (e.g. V Hᵀ with V K×N, H R×N). {@code bt} is a workspace of
+     * k·n floats that receives Bᵀ.
+     */
+    public static void multiplyTransB(float[] a, float[] b, float[] c, int m, int k, int n, float[] bt,
+                                      Parallel par) {
+        check(a, m * k, "A");
+        check(b, n * k, "B");
+        check(c, m * n, "C");
+        check(bt, k * n, "workspace");
+        transpose(b, n, k, bt);
+        par.forRange(m, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int ci = i * n;
+                java.util.Arrays.fill(c, ci, ci + n, 0f);
+                for (int p = 0; p < k; p++) {
+                    float av = a[i * k + p];
+                    if (av != 0f) {
+                        axpy(av, bt, p * n, c, ci, n);
+                    }
+                }
+            }
+        });
+    }
+
+    /** G (m×m) = Aᵀ A for A k×m (e.g. WᵀW). Small; runs on the calling thread. */
+    public static void gramCols(float[] a, int k, int m, float[] g) {
+        check(a, k * m, "A");
+        check(g, m * m, "G");
+        double[] acc = new double[m * m];
+        for (int p = 0; p < k; p++) {
+            int row = p * m;
+            for (int i = 0; i < m; i++) {
+                double ai = a[row + i];
+                if (ai == 0) {
+                    continue;
+                }
+                for (int j = i; j < m; j++) {
+                    acc[i * m + j] += ai * a[row + j];
+                }
+            }
+        }
+        symmetrize(acc, m, g);
+    }
+
+    /** G (m×m) = A Aᵀ for A m×n (e.g. HHᵀ). Small; runs on the calling thread. */
+    public static void gramRows(float[] a, int m, int n, float[] g) {
+        check(a, m * n, "A");
+        check(g, m * m, "G");
+        double[] acc = new double[m * m];
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                double s = 0;
+                for (int t = 0; t < n; t++) {
+                    s += (double) a[i * n + t] * a[j * n + t];
+                }
+                acc[i * m + j] = s;
+            }
+        }
+        symmetrize(acc, m, g);
+    }
+
+    /** out (n×m) = Aᵀ for A m×n. */
+    public static void transpose(float[] a, int m, int n, float[] out) {
+        check(a, m * n, "A");
+        check(out, m * n, "output");
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                out[j * m + i] = a[i * n + j];
+            }
+        }
+    }
+
+    /** y[yo .. yo+len) += alpha · x[xo .. xo+len). A simple loop the JIT vectorises. */
+    static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int len) {
+        for (int t = 0; t < len; t++) {
+            y[yo + t] += alpha * x[xo + t];
+        }
+    }
+
+    private static void symmetrize(double[] upper, int m, float[] g) {
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                float v = (float) upper[i * m + j];
+                g[i * m + j] = v;
+                g[j * m + i] = v;
+            }
+        }
+    }
+
+    static void check(float[] x, long size, String name) {
+        if (x.length < size) {
+            throw new IllegalArgumentException(name + " must hold at least " + size + " floats, has " + x.length);
+        }
+    }
+}

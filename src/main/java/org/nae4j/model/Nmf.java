@@ -1,0 +1,88 @@
+package org.nae4j.model;
+
+import org.nae4j.constraints.Constraints;
+import org.nae4j.linalg.DenseOps;
+import org.nae4j.linalg.Parallel;
+
+/**
+ * Score-informed NMF with the multiplicative updates of Lee and Seung for the Euclidean loss (paper Eq. 2,
+ * SPEC 3): each iteration updates H first, then W. Initialised with W = W^C and H = H^C, so entries the
+ * constraints rule out start at zero and stay zero. All work arrays are allocated once, here.
+ */
+public final class Nmf implements Factorization {
+    /** Guards the division (SPEC 3: machine epsilon of float32). */
+    public static final float EPSILON = Math.ulp(1f);
+
+    private final float[] v;
+    private final int k;
+    private final int n;
+    private final int r;
+    private final Parallel par;
+    private final float[] w;
+    private final float[] h;
+    private final float[] wtv;
+    private final float[] wtw;
+    private final float[] wtwh;
+    private final float[] vht;
+    private final float[] hht;
+    private final float[] whht;
+    private final float[] work;
+
+    /**
+     * @param v   the magnitude spectrogram V, K×N row-major (not modified, not copied: keep it unchanged)
+     * @param c   the constraints, giving K, N, R and the initial W^C, H^C
+     * @param par the threads to run the kernels on
+     */
+    public Nmf(float[] v, Constraints c, Parallel par) {
+        this.k = c.bins();
+        this.n = c.frames();
+        this.r = c.rank();
+        if (v.length != k * n) {
+            throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
+        }
+        this.v = v;
+        this.par = par;
+        this.w = c.wc().clone();
+        this.h = c.hc().clone();
+        this.wtv = new float[r * n];
+        this.wtw = new float[r * r];
+        this.wtwh = new float[r * n];
+        this.vht = new float[k * r];
+        this.hht = new float[r * r];
+        this.whht = new float[k * r];
+        this.work = new float[n * r];
+    }
+
+    @Override
+    public void step() {
+        // H ← H ⊙ (WᵀV) ⊘ (WᵀW H + ε)
+        DenseOps.multiplyTransA(w, v, wtv, k, r, n, par);
+        DenseOps.gramCols(w, k, r, wtw);
+        DenseOps.multiply(wtw, h, wtwh, r, r, n, par);
+        multiplicativeUpdate(h, wtv, wtwh);
+        // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε)
+        DenseOps.multiplyTransB(v, h, vht, k, n, r, work, par);
+        DenseOps.gramRows(h, r, n, hht);
+        DenseOps.multiply(w, hht, whht, k, r, r, par);
+        multiplicativeUpdate(w, vht, whht);
+    }
+
+    /** x ← x ⊙ num ⊘ (den + ε); zeros of x stay exactly zero. */
+    static void multiplicativeUpdate(float[] x, float[] num, float[] den) {
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] != 0f) {
+                x[i] = x[i] * num[i] / (den[i] + EPSILON);
+            }
+        }
+    }
+
+    @Override
+    public float[] templates() {
+        return w;
+    }
+
+    @Override
+    public float[] activations() {
+        return h;
+    }
+}

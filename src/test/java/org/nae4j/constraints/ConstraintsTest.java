@@ -1,0 +1,72 @@
+package org.nae4j.constraints;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nae4j.score.Note;
+import org.nae4j.score.Score;
+import org.nae4j.spectral.StftParams;
+
+class ConstraintsTest {
+    private static final int FS = 22050;
+
+    @Test
+    void templateBandsFollowLibfmp() {
+        // A4 = 440 Hz, Δf = 22050/2048 ≈ 10.767 Hz: first band floor(418/Δf) = 38 .. floor(462/Δf) = 42.
+        int[] bands = Constraints.harmonicBands(69, FS, 2048, 1025, ConstraintOptions.DEFAULT);
+        assertEquals(38, bands[0]);
+        assertEquals(43, bands[1]);
+        // Second harmonic 880 Hz: floor(836/Δf) = 77 .. floor(924/Δf) = 85.
+        assertEquals(77, bands[2]);
+        assertEquals(86, bands[3]);
+        // All partials below Nyquist: the last band ends at or below K.
+        assertEquals(true, bands[bands.length - 1] <= 1025);
+    }
+
+    @Test
+    void partialsLimitTheTemplate() {
+        ConstraintOptions three = new ConstraintOptions(0.05, 3, 0.2, 0.5);
+        int[] bands = Constraints.harmonicBands(69, FS, 2048, 1025, three);
+        assertEquals(6, bands.length);
+        assertEquals((int) Math.floor(1.05 * 3 * 440 / (FS / 2048.0)) + 1, bands[5]);
+    }
+
+    @Test
+    void activationMaskCoversNoteWithTolerances() {
+        double hopS = 1024.0 / FS;
+        Score s = new Score(List.of(new Note(1.0, 0.5, 60, 80, "right"), new Note(0.1, 0.2, 64, 80, "left")));
+        Constraints c = Constraints.build(s, FS, StftParams.DEFAULT, 100, ConstraintOptions.DEFAULT);
+        assertArrayEquals(new int[] {60, 64}, c.pitches());
+        int from = (int) Math.floor(0.8 / hopS);
+        int to = (int) Math.floor(2.0 / hopS);
+        for (int f = 0; f < 100; f++) {
+            assertEquals(f >= from && f < to ? 1f : 0f, c.hc()[f], "frame " + f);
+        }
+        // The onset tolerance is clipped at frame 0.
+        assertEquals(1f, c.hc()[100]);
+        assertEquals((int) Math.floor(0.8 / hopS), c.support().activationCount(1));
+    }
+
+    @Test
+    void denseMasksMatchTheSupport() {
+        Score s = new Score(List.of(new Note(0.5, 1, 40, 80, "x"), new Note(1.5, 1, 90, 80, "x")));
+        Constraints c = Constraints.build(s, FS, StftParams.DEFAULT, 200, ConstraintOptions.DEFAULT);
+        float sumW = 0;
+        for (float x : c.wc()) {
+            sumW += x;
+        }
+        assertEquals(c.support().templateCount(0) + c.support().templateCount(1), sumW);
+        assertEquals(2, c.rank());
+        assertEquals(1025, c.bins());
+    }
+
+    @Test
+    void invalidOptionsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new ConstraintOptions(1.0, 0, 0.2, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> new ConstraintOptions(0.05, -1, 0.2, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> new ConstraintOptions(0.05, 0, -0.2, 0.5));
+    }
+}
