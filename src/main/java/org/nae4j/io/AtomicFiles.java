@@ -40,6 +40,11 @@ public final class AtomicFiles {
         }
     }
 
+    /** Writes bytes atomically. */
+    public static void write(Path file, byte[] bytes) {
+        write(file, out -> out.write(bytes));
+    }
+
     /** Writes text (UTF-8) atomically. */
     public static void writeString(Path file, String text) {
         write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import org.nae4j.io.AtomicFiles;
+import java.io.UncheckedIOException;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
@@ -200,26 +202,14 @@ public final class Plots {
     /** Writes {@code image} to a temporary sibling of {@code png}, then renames it into place. */
     static void writePng(BufferedImage image, Path png) {
         Objects.requireNonNull(png, "png");
-        Path target = png.toAbsolutePath();
-        Path tmp = null;
         try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-        } catch (IOException e) {
-            throw InvalidInputException.of(png, "cannot write PNG: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // The original error matters more than a leftover temporary file.
+            AtomicFiles.write(png, out -> {
+                if (!ImageIO.write(image, "png", out)) {
+                    throw new IOException("no PNG writer available");
                 }
-            }
+            });
+        } catch (UncheckedIOException e) {
+            throw InvalidInputException.of(png, "cannot write PNG: " + e.getCause().getMessage(), e);
         }
     }
 }

@@ -112,7 +112,7 @@ public final class CsvScores {
                     .append(n.velocity()).append(';')
                     .append(label).append('\n');
         }
-        AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+        org.nae4j.io.AtomicFiles.writeString(file, sb.toString());
     }
 
     /** Seconds with at most {@value #TIME_DECIMALS} decimals and no trailing zeros ("0.4", "1.25", "3"). */

@@ -110,7 +110,7 @@ public final class MidiScores {
             writeTrack(out, instrumentTrack(score, instrument, channel));
             channel = (channel + 1) % CHANNELS;
         }
-        AtomicFiles.write(file, out.toByteArray());
+        org.nae4j.io.AtomicFiles.write(file, out.toByteArray());
     }
 
     /** Event bytes of one instrument's track, without end-of-track. */
