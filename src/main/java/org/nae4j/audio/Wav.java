@@ -27,6 +27,8 @@ public final class Wav {
     /** Frames decoded per read, so that huge files never need one huge byte buffer. */
     private static final int FRAMES_PER_BLOCK = 1 << 16;
     private static final long MAX_RIFF_SIZE = 0xFFFFFFFFL;
+    /** The fmt chunk stores bytes per frame in 16 bits. */
+    private static final int MAX_BLOCK_ALIGN = 0xFFFF;
     private static final int PCM16_FULL_SCALE = 1 << 15;
     private static final int UNSIGNED_8BIT_OFFSET = 128;
     /** Beyond stereo, Microsoft requires WAVE_FORMAT_EXTENSIBLE. */
@@ -194,6 +196,10 @@ public final class Wav {
             }
         }
         int bytes = enc == WavEncoding.PCM_16 ? Short.BYTES : Float.BYTES;
+        if (nc * bytes > MAX_BLOCK_ALIGN) {
+            throw new IllegalArgumentException("cannot write " + file + ": " + nc + " channels exceed the "
+                    + MAX_BLOCK_ALIGN + "-byte frame limit of WAV files");
+        }
         boolean extensible = nc > MAX_PLAIN_FORMAT_CHANNELS;
         boolean needsFact = enc == WavEncoding.FLOAT_32; // non-PCM data needs a fact chunk
         int fmtSize = extensible ? WavFormat.EXTENSIBLE_FMT_SIZE
@@ -210,7 +216,7 @@ public final class Wav {
         int tag = enc == WavEncoding.PCM_16 ? WavFormat.TAG_PCM : WavFormat.TAG_IEEE_FLOAT;
         h.put(ascii("fmt ")).putInt(fmtSize);
         h.putShort((short) (extensible ? WavFormat.TAG_EXTENSIBLE : tag)).putShort((short) nc)
-                .putInt(audio.sampleRate()).putInt(audio.sampleRate() * nc * bytes)
+                .putInt(audio.sampleRate()).putInt((int) Math.min(MAX_RIFF_SIZE, (long) audio.sampleRate() * nc * bytes))
                 .putShort((short) (nc * bytes)).putShort((short) (bytes * Byte.SIZE));
         if (extensible) {
             h.putShort((short) (WavFormat.EXTENSIBLE_FMT_SIZE - WavFormat.BASIC_FMT_SIZE - 2))
