@@ -97,7 +97,9 @@ public final class Wav {
                             : "truncated: fmt chunk declares " + chunkSize + " bytes but only " + present
                             + " are present");
                 }
-                format = WavFormat.parse(file, readFully(ch, body, (int) chunkSize));
+                // Only the first 40 bytes mean anything to us; a bogus huge size must not allocate.
+                int used = (int) Math.min(chunkSize, WavFormat.EXTENSIBLE_FMT_SIZE);
+                format = WavFormat.parse(file, readFully(ch, body, used));
             } else if (id.equals("data")) {
                 if (chunkSize > present) {
                     throw InvalidInputException.of(file, "truncated: data chunk declares " + chunkSize
