@@ -3,14 +3,15 @@ package org.nae4j.audio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import org.nae4j.io.AtomicFiles;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import org.nae4j.InvalidInputException;
@@ -232,7 +233,8 @@ public final class Wav {
         }
         h.put(ascii("data")).putInt((int) dataSize);
         h.flip();
-        atomicWrite(file, ch -> {
+        AtomicFiles.write(file, out -> {
+            WritableByteChannel ch = Channels.newChannel(out);
             writeFully(ch, h);
             ByteBuffer b = ByteBuffer.allocate(FRAMES_PER_BLOCK * nc * bytes).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < audio.length(); i++) {
@@ -263,41 +265,6 @@ public final class Wav {
         return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, signed));
     }
 
-    private interface ChannelWriter {
-        void write(FileChannel ch) throws IOException;
-    }
-
-    private static void atomicWrite(Path file, ChannelWriter body) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            // Not Files.createTempFile: it would give the result mode 0600 instead of the umask default.
-            Path candidate = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
-                    + Thread.currentThread().getId() + "." + System.nanoTime() + ".tmp");
-            try (FileChannel ch = FileChannel.open(candidate, StandardOpenOption.WRITE,
-                    StandardOpenOption.CREATE_NEW)) {
-                tmp = candidate;
-                body.write(ch);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw InvalidInputException.of(file, "cannot write: " + e, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error matters more than a leftover temporary file
-                }
-            }
-        }
-    }
-
     private static byte[] readFully(FileChannel ch, long pos, int n) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(n);
         while (b.hasRemaining()) {
@@ -309,7 +276,7 @@ public final class Wav {
         return b.array();
     }
 
-    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+    private static void writeFully(WritableByteChannel ch, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) {
             ch.write(b);
         }

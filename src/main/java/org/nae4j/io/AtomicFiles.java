@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -27,8 +28,10 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+            tmp = sibling(abs, ".tmp");
+            // CREATE_NEW with the default mode (not createTempFile's 0600), so others can read the result.
+            try (OutputStream out = new java.io.BufferedOutputStream(
+                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
                 content.writeTo(out);
             }
             move(tmp, abs);
@@ -68,11 +71,10 @@ public final class AtomicFiles {
         Path old = null;
         try {
             Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".partial-");
+            tmp = Files.createDirectory(sibling(abs, ".partial"));
             content.fill(tmp);
             if (Files.exists(abs)) {
-                old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old-");
-                Files.delete(old);
+                old = sibling(abs, ".old");
                 move(abs, old);
             }
             move(tmp, abs);
@@ -83,6 +85,12 @@ public final class AtomicFiles {
             deleteTree(tmp);
             deleteTree(old);
         }
+    }
+
+    /** A fresh hidden name beside {@code target}, unique per process, thread and moment. */
+    private static Path sibling(Path target, String suffix) {
+        return target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().getId() + "." + System.nanoTime() + suffix);
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -12,8 +12,15 @@ import org.nae4j.linalg.Parallel;
 public final class Nmf implements Factorization {
     /** Guards the division (SPEC 3: machine epsilon of float32). */
     public static final float EPSILON = Math.ulp(1f);
+    /**
+     * Updated entries below this are set to zero. Multiplicative updates drive unused entries towards 0
+     * geometrically; once products of such entries become subnormal floats, every kernel that touches them
+     * runs many times slower on x86, while an entry below 1e-30 contributes nothing a float V̂ can hold.
+     */
+    public static final float FLUSH_BELOW = 1e-30f;
 
     private final float[] v;
+    private final float[] vt;
     private final int k;
     private final int n;
     private final int r;
@@ -26,7 +33,7 @@ public final class Nmf implements Factorization {
     private final float[] vht;
     private final float[] hht;
     private final float[] whht;
-    private final float[] work;
+    private final float[] hvt;
 
     /**
      * @param v   the magnitude spectrogram V, K×N row-major (not modified, not copied: keep it unchanged)
@@ -41,6 +48,8 @@ public final class Nmf implements Factorization {
             throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
         }
         this.v = v;
+        this.vt = new float[k * n];
+        DenseOps.transpose(v, k, n, vt);
         this.par = par;
         this.w = c.wc().clone();
         this.h = c.hc().clone();
@@ -50,7 +59,7 @@ public final class Nmf implements Factorization {
         this.vht = new float[k * r];
         this.hht = new float[r * r];
         this.whht = new float[k * r];
-        this.work = new float[n * r];
+        this.hvt = new float[r * k];
     }
 
     @Override
@@ -61,18 +70,19 @@ public final class Nmf implements Factorization {
         DenseOps.multiply(wtw, h, wtwh, r, r, n, par);
         multiplicativeUpdate(h, wtv, wtwh);
         // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε)
-        DenseOps.multiplyTransB(v, h, vht, k, n, r, work, par);
+        // V Hᵀ = (H Vᵀ)ᵀ: with Vᵀ kept, the long loops run over K and skip the zeros of H.
+        DenseOps.multiply(h, vt, hvt, r, n, k, par);
+        DenseOps.transpose(hvt, r, k, vht);
         DenseOps.gramRows(h, r, n, hht);
         DenseOps.multiply(w, hht, whht, k, r, r, par);
         multiplicativeUpdate(w, vht, whht);
     }
 
-    /** x ← x ⊙ num ⊘ (den + ε); zeros of x stay exactly zero. */
-    static void multiplicativeUpdate(float[] x, float[] num, float[] den) {
+    /** x ← x ⊙ num ⊘ (den + ε); zeros of x stay exactly zero; results below {@link #FLUSH_BELOW} become 0. */
+    public static void multiplicativeUpdate(float[] x, float[] num, float[] den) {
         for (int i = 0; i < x.length; i++) {
-            if (x[i] != 0f) {
-                x[i] = x[i] * num[i] / (den[i] + EPSILON);
-            }
+            float v = x[i] * num[i] / (den[i] + EPSILON);
+            x[i] = v < FLUSH_BELOW ? 0f : v;
         }
     }
 
