@@ -73,6 +73,9 @@ public final class Results {
         s.put("seconds", r.seconds());
         s.put("ms_per_iteration", r.options().iterations() == 0 ? 0.0 : 1000 * r.seconds() / r.options().iterations());
         s.put("pitches", r.pitches());
+        String version = Results.class.getPackage().getImplementationVersion();
+        s.put("nae4j_version", version == null ? "development build" : version);
+        s.put("java_version", System.getProperty("java.version"));
         s.put("parameters", parameters);
         return s;
     }

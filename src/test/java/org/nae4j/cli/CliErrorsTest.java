@@ -1,0 +1,185 @@
+package org.nae4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nae4j.audio.Wav;
+import org.nae4j.audio.WavEncoding;
+import org.nae4j.score.CsvScores;
+import org.nae4j.score.Note;
+import org.nae4j.score.Score;
+import org.nae4j.score.Synth;
+import org.nae4j.score.SynthOptions;
+
+/** Bad input gets one clear message naming the file, exit code 1, and no output folder. */
+class CliErrorsTest {
+    private static final int FS = 22050;
+    @TempDir
+    Path dir;
+    Path wav;
+    Path csv;
+    Path out;
+
+    @BeforeEach
+    void goodInputs() {
+        Score s = new Score(List.of(new Note(0.1, 0.5, 60, 90, "right"), new Note(0.4, 0.6, 48, 80, "left")));
+        wav = dir.resolve("good.wav");
+        csv = dir.resolve("good.csv");
+        Wav.write(wav, Synth.render(s, FS, SynthOptions.DEFAULT), FS, WavEncoding.PCM_16);
+        CsvScores.write(s, csv);
+        out = dir.resolve("out");
+    }
+
+    private void assertBadInput(String fileName, String... args) {
+        CliTestSupport.Outcome o = CliTestSupport.run(args);
+        assertEquals(1, o.exitCode(), o.err());
+        assertTrue(o.err().contains(fileName), "message names the file: " + o.err());
+        assertFalse(o.err().contains("\tat "), "no stack trace: " + o.err());
+        assertEquals(1, o.err().strip().lines().count(), "one message: " + o.err());
+        assertFalse(Files.exists(out), "no output folder is left behind");
+    }
+
+    private String[] decompose(Path audio, Path score) {
+        return new String[] {"decompose", "--audio", audio.toString(), "--score", score.toString(),
+            "--out", out.toString(), "--iterations", "5", "-q", "--no-plots"};
+    }
+
+    @Test
+    void goodInputWorksAndWritesEverything() throws Exception {
+        CliTestSupport.Outcome o = CliTestSupport.run("decompose", "--audio", wav.toString(), "--score", csv.toString(),
+                "--out", out.toString(), "--iterations", "20", "-q");
+        assertEquals(0, o.exitCode(), o.err());
+        for (String f : List.of("W.npy", "H.npy", "pitches.csv", "history.csv", "summary.json", "plots/V.png",
+                "plots/Vhat.png", "plots/W.png", "plots/H.png", "plots/loss-iterations.png", "plots/loss-seconds.png")) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        assertEquals("iteration,seconds,l1_error,frobenius", Files.readAllLines(out.resolve("history.csv")).get(0));
+        String summary = Files.readString(out.resolve("summary.json"));
+        for (String key : List.of("\"method\"", "\"iterations\"", "\"seed\"", "\"threads\"", "\"K\"", "\"N\"", "\"R\"",
+                "\"l1_error\"", "\"relative_l1_error\"", "\"seconds\"", "\"tau\"", "\"onset_tolerance_s\"")) {
+            assertTrue(summary.contains(key), key);
+        }
+        try (var s = Files.list(dir)) {
+            assertEquals(3, s.count(), "only the inputs and the output folder");
+        }
+    }
+
+    @Test
+    void missingAudio() {
+        assertBadInput("nope.wav", decompose(dir.resolve("nope.wav"), csv));
+    }
+
+    @Test
+    void missingScore() {
+        assertBadInput("nope.csv", decompose(wav, dir.resolve("nope.csv")));
+    }
+
+    @Test
+    void truncatedWav() throws Exception {
+        byte[] bytes = Files.readAllBytes(wav);
+        Path t = dir.resolve("truncated.wav");
+        Files.write(t, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertBadInput("truncated.wav", decompose(t, csv));
+    }
+
+    @Test
+    void nonAudioFile() throws Exception {
+        Path t = dir.resolve("notes.wav");
+        Files.writeString(t, "this is not audio");
+        assertBadInput("notes.wav", decompose(t, csv));
+    }
+
+    @Test
+    void emptyScore() throws Exception {
+        Path t = dir.resolve("empty.csv");
+        Files.writeString(t, "Start;Duration;Pitch;Velocity;Instrument\n");
+        assertBadInput("empty.csv", decompose(wav, t));
+    }
+
+    @Test
+    void pitchOutOfRange() throws Exception {
+        Path t = dir.resolve("pitch.csv");
+        Files.writeString(t, "Start;Duration;Pitch;Velocity;Instrument\n0.1;0.5;130;90;right\n");
+        assertBadInput("pitch.csv", decompose(wav, t));
+    }
+
+    @Test
+    void scoreLongerThanAudio() throws Exception {
+        Path t = dir.resolve("long.csv");
+        Files.writeString(t, "Start;Duration;Pitch;Velocity;Instrument\n0.1;0.5;60;90;right\n30.0;1.0;62;90;right\n");
+        assertBadInput("long.csv", decompose(wav, t));
+    }
+
+    @Test
+    void silentAudio() {
+        Path t = dir.resolve("silent.wav");
+        Wav.write(t, new float[FS * 2], FS, WavEncoding.PCM_16);
+        assertBadInput("silent.wav", decompose(t, csv));
+    }
+
+    @Test
+    void nanSamples() {
+        float[] x = new float[FS * 2];
+        x[100] = 0.5f;
+        x[FS] = Float.NaN;
+        Path t = dir.resolve("nan.wav");
+        // Wav.write refuses NaN, so write the float file by hand.
+        writeFloatWav(t, x);
+        assertBadInput("nan.wav", decompose(t, csv));
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, CliTestSupport.run("decompose", "--audio", wav.toString()).exitCode());
+        assertEquals(2, CliTestSupport.run("decompose", "--audio", wav.toString(), "--score", csv.toString(),
+                "--out", out.toString(), "--method", "nope").exitCode());
+    }
+
+    @Test
+    void impossibleOptionValueIsBadInput() {
+        CliTestSupport.Outcome o = CliTestSupport.run("decompose", "--audio", wav.toString(), "--score", csv.toString(),
+                "--out", out.toString(), "--threads", "0", "-q");
+        assertEquals(1, o.exitCode());
+        assertTrue(o.err().contains("threads"), o.err());
+    }
+
+    @Test
+    void helpDocumentsEveryOptionWithDefaults() {
+        CliTestSupport.Outcome o = CliTestSupport.run("decompose", "--help");
+        assertEquals(0, o.exitCode());
+        for (String s : List.of("--audio", "--score", "--out", "--method", "--iterations", "default: 10000", "--seed",
+                "--threads", "--quiet", "--tau", "--onset-tolerance")) {
+            assertTrue(o.out().contains(s), s + " in\n" + o.out());
+        }
+    }
+
+    @Test
+    void versionIsPrinted() {
+        CliTestSupport.Outcome o = CliTestSupport.run("--version");
+        assertEquals(0, o.exitCode());
+        assertTrue(o.out().startsWith("nae4j "), o.out());
+    }
+
+    private static void writeFloatWav(Path file, float[] x) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 4 * x.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + 4 * x.length).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(16).putShort((short) 3).putShort((short) 1).putInt(FS).putInt(4 * FS)
+                .putShort((short) 4).putShort((short) 32);
+        b.put("data".getBytes()).putInt(4 * x.length);
+        for (float v : x) {
+            b.putFloat(v);
+        }
+        try {
+            Files.write(file, b.array());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
