@@ -8,8 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.nae4j.InvalidInputException;
+import org.nae4j.io.InputFiles;
 
 /**
  * Reads and writes scores in the FMP / synctoolbox CSV format: a header line
@@ -63,14 +62,7 @@ public final class CsvScores {
      *                               the message names the file and, where it applies, the line
      */
     public static Score read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.of(file, "no such file", e);
-        } catch (IOException e) {
-            throw InvalidInputException.of(file, "cannot read: " + e.getMessage(), e);
-        }
+        byte[] bytes = InputFiles.readBytes(file);
         return parse(bytes, file.toString());
     }
 

@@ -1,15 +1,14 @@
 package org.nae4j.score;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.nae4j.InvalidInputException;
+import org.nae4j.io.InputFiles;
 
 /**
  * Reads and writes Standard MIDI Files (SMF).
@@ -53,14 +52,7 @@ public final class MidiScores {
      *                               truncated, of format 2, or holds no notes (outside channel 10)
      */
     public static Score read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.of(file, "no such file", e);
-        } catch (IOException e) {
-            throw InvalidInputException.of(file, "cannot read: " + e.getMessage(), e);
-        }
+        byte[] bytes = InputFiles.readBytes(file);
         SmfReader.Result result;
         try {
             result = SmfReader.parse(bytes);
