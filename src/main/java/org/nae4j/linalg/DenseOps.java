@@ -16,28 +16,21 @@ public final class DenseOps {
     /** C (m×n) = A (m×k) · B (k×n). */
     public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n, Parallel par) {
         check(a, m * k, "A");
-        check(b, k * n, "B");
-        check(c, m * n, "C");
-        par.forRange(n, TILE, (from, to) -> {
-            for (int j0 = from; j0 < to; j0 += TILE) {
-                int j1 = Math.min(to, j0 + TILE);
-                for (int i = 0; i < m; i++) {
-                    int ci = i * n;
-                    java.util.Arrays.fill(c, ci + j0, ci + j1, 0f);
-                    for (int p = 0; p < k; p++) {
-                        float av = a[i * k + p];
-                        if (av != 0f) {
-                            axpy(av, b, p * n + j0, c, ci + j0, j1 - j0);
-                        }
-                    }
-                }
-            }
-        });
+        product(a, k, 1, b, c, m, k, n, par);
     }
 
     /** C (m×n) = Aᵀ · B with A k×m and B k×n (e.g. WᵀV). */
     public static void multiplyTransA(float[] a, float[] b, float[] c, int k, int m, int n, Parallel par) {
         check(a, k * m, "A");
+        product(a, 1, m, b, c, m, k, n, par);
+    }
+
+    /**
+     * C (m×n) = A · B where entry (i, p) of A is {@code a[i*rowStride + p*colStride]}: one loop serves A
+     * and Aᵀ. Tiles of columns of B are split among the threads; zeros of A are skipped.
+     */
+    private static void product(float[] a, int rowStride, int colStride, float[] b, float[] c, int m, int k, int n,
+                                Parallel par) {
         check(b, k * n, "B");
         check(c, m * n, "C");
         par.forRange(n, TILE, (from, to) -> {
@@ -47,7 +40,7 @@ public final class DenseOps {
                     int ci = i * n;
                     java.util.Arrays.fill(c, ci + j0, ci + j1, 0f);
                     for (int p = 0; p < k; p++) {
-                        float av = a[p * m + i];
+                        float av = a[i * rowStride + p * colStride];
                         if (av != 0f) {
                             axpy(av, b, p * n + j0, c, ci + j0, j1 - j0);
                         }
