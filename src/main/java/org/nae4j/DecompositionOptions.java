@@ -43,6 +43,10 @@ public record DecompositionOptions(Method method, int iterations, long seed, int
         return new DecompositionOptions(method, n, seed, threads, historyEvery);
     }
 
+    public DecompositionOptions withMethod(Method m) {
+        return new DecompositionOptions(m, iterations, seed, threads, historyEvery);
+    }
+
     public DecompositionOptions withThreads(int t) {
         return new DecompositionOptions(method, iterations, seed, t, historyEvery);
     }

@@ -9,6 +9,7 @@ import org.nae4j.Analysis;
 import org.nae4j.Decomposition;
 import org.nae4j.DecompositionResult;
 import org.nae4j.Results;
+import org.nae4j.model.Method;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +32,9 @@ final class DecomposeCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    MethodOption method;
+
+    @Mixin
     RunOptions run;
 
     @Mixin
@@ -45,26 +49,27 @@ final class DecomposeCommand implements Callable<Integer> {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("audio", audio.toString());
         inputs.put("score", score.toString());
-        execute(a, inputs, run, analysis, output, out);
+        execute(a, inputs, method.method, run, analysis, output, out);
         return 0;
     }
 
     /** Decomposes an analysed recording, writes the results folder and prints a one-line summary. */
-    static DecompositionResult execute(Analysis a, Map<String, Object> inputs, RunOptions run,
+    static DecompositionResult execute(Analysis a, Map<String, Object> inputs, Method method, RunOptions run,
                                        AnalysisOptions analysis, OutputOptions output, Path out) {
         output.log(String.format(Locale.ROOT, "%s: K=%d bins, N=%d frames, R=%d pitches; W^C %.1f %%, H^C %.1f %% nonzero",
-                run.method.id(), a.constraints().bins(), a.constraints().frames(), a.constraints().rank(),
+                method.id(), a.constraints().bins(), a.constraints().frames(), a.constraints().rank(),
                 100 * a.constraints().support().templateDensity(), 100 * a.constraints().support().activationDensity()));
         DecompositionResult r;
-        try (Progress p = new Progress(run.method.id(), run.iterations, output.quiet)) {
-            r = Decomposition.fit(a.magnitude(), a.constraints(), run.options(), p);
+        try (Progress p = new Progress(method.id(), run.iterations, output.quiet)) {
+            r = Decomposition.fit(a.magnitude(), a.constraints(), run.options(method), p);
         }
         Map<String, Object> parameters = new LinkedHashMap<>(inputs);
+        parameters.put("method", method.id());
         parameters.put("run", run.describe());
         parameters.put("analysis", analysis.describe());
         Results.write(out, r, parameters, output.plotWriter(a, r));
         System.out.printf(Locale.ROOT, "%s: column-wise l1 error %.4g (relative %.4f) after %d iterations in %.2f s (%.3g ms/iteration); results in %s%n",
-                run.method.id(), r.errors().columnL1(), r.errors().relativeL1(), run.iterations, r.seconds(),
+                method.id(), r.errors().columnL1(), r.errors().relativeL1(), run.iterations, r.seconds(),
                 run.iterations == 0 ? 0.0 : 1000 * r.seconds() / run.iterations, out);
         return r;
     }

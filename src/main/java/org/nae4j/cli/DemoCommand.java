@@ -29,6 +29,9 @@ final class DemoCommand implements Callable<Integer> {
     Path out = Path.of("nae4j-demo");
 
     @Mixin
+    MethodOption method;
+
+    @Mixin
     RunOptions run;
 
     @Mixin
@@ -57,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         inputs.put("score", scoreFile.toString());
         inputs.put("example", Examples.BUNDLED_COMPOSER + ", " + Examples.BUNDLED_TITLE + " (" + Examples.BUNDLED_LICENCE + ")");
         Path results = out.resolve("results");
-        DecomposeCommand.execute(a, inputs, run, analysis, output, results);
+        DecomposeCommand.execute(a, inputs, method.method, run, analysis, output, results);
         Wav.write(audioFile, x, rate, WavEncoding.PCM_16);
         CsvScores.write(score, scoreFile);
         System.out.println("demo: example audio and score in " + out + ", decomposition in " + results

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             SynthCommand.class,
+            ExperimentCommand.class,
             DecomposeCommand.class,
             CommandLine.HelpCommand.class
         })

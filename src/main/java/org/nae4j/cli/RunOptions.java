@@ -6,12 +6,8 @@ import org.nae4j.DecompositionOptions;
 import org.nae4j.model.Method;
 import picocli.CommandLine.Option;
 
-/** Options of a decomposition run, shared by the commands that decompose. */
+/** Options of a decomposition run (all but the method), shared by the commands that decompose. */
 final class RunOptions {
-    @Option(names = "--method", paramLabel = "NAME", converter = MethodConverter.class,
-            description = "Decomposition method: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Method method = Method.NMF;
-
     @Option(names = "--iterations", paramLabel = "COUNT",
             description = "Number of iterations (default: ${DEFAULT-VALUE}, as in the paper).")
     int iterations = DecompositionOptions.DEFAULT_ITERATIONS;
@@ -28,29 +24,17 @@ final class RunOptions {
             description = "Record the errors every this many iterations in history.csv (default: ${DEFAULT-VALUE}).")
     int historyEvery = DecompositionOptions.DEFAULT_HISTORY_EVERY;
 
-    DecompositionOptions options() {
+    /** The options of a run of {@code method}. */
+    DecompositionOptions options(Method method) {
         return new DecompositionOptions(method, iterations, seed, threads, historyEvery);
     }
 
     Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", method.id());
         m.put("iterations", iterations);
         m.put("seed", seed);
         m.put("threads", threads);
         m.put("history_every", historyEvery);
         return m;
-    }
-
-    /** Accepts the command-line method names. */
-    static final class MethodConverter implements picocli.CommandLine.ITypeConverter<Method> {
-        @Override
-        public Method convert(String value) {
-            try {
-                return Method.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

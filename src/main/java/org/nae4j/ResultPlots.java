@@ -1,12 +1,10 @@
-package org.nae4j.cli;
+package org.nae4j;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.nae4j.Analysis;
-import org.nae4j.DecompositionResult;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.Parallel;
 import org.nae4j.model.History;
@@ -17,11 +15,12 @@ import org.nae4j.plot.Plots;
 import org.nae4j.plot.Series;
 
 /** The standard pictures of a decomposition: V, V̂, W, H (log colour) and the loss curves. */
-final class ResultPlots {
+public final class ResultPlots {
     private ResultPlots() {
     }
 
-    static void write(Path dir, Analysis a, DecompositionResult r) throws IOException {
+    /** Writes V.png, Vhat.png, W.png, H.png, loss-iterations.png and loss-seconds.png into {@code dir}. */
+    public static void write(Path dir, Analysis a, DecompositionResult r) throws IOException {
         Files.createDirectories(dir);
         int k = r.bins();
         int n = r.frames();

@@ -1,0 +1,89 @@
+package org.nae4j.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.nae4j.experiment.Experiment;
+import org.nae4j.experiment.ExperimentOptions;
+import org.nae4j.experiment.Recording;
+import org.nae4j.experiment.Report;
+import org.nae4j.model.Method;
+import org.nae4j.model.ProgressListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code nae4j experiment}: the paper's Table I and Fig. 3–5 on a folder of recordings. */
+@Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run every method on every recording of a folder (one sub-folder per recording with a WAV "
+                + "file and an aligned score.csv or score.mid) and write the paper's Table I (table1.csv, report.md), "
+                + "Fig. 3 (fig3-<recording>.png), Fig. 4 (fig4.png) and Fig. 5 (fig5.png)."})
+final class ExperimentCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder with one sub-folder per recording.")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "REPORT_DIR",
+            description = "Report folder; each run is written to REPORT_DIR/runs/<recording>/<method>/.")
+    Path out;
+
+    @Option(names = "--methods", paramLabel = "LIST", split = ",", converter = MethodOption.Converter.class,
+            description = "Comma-separated methods (default: all: ${DEFAULT-VALUE}).")
+    List<Method> methods = Arrays.asList(Method.values());
+
+    @Option(names = "--resume", description = "Keep the runs that already finished (their folders are complete).")
+    boolean resume;
+
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    AnalysisOptions analysis;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        ExperimentOptions o = new ExperimentOptions(methods, run.options(methods.get(0)), analysis.stft(),
+                analysis.constraints(), resume, output.plots);
+        Report report = Experiment.run(data, out, o, new Experiment.Listener() {
+            @Override
+            public ProgressListener started(int index, int total, Recording r, Method m, double eta) {
+                String left = Double.isNaN(eta) ? "" : String.format(Locale.ROOT, ", about %.0f s left in all", eta);
+                output.log(String.format(Locale.ROOT, "run %d of %d: %s with %s%s", index, total, r.name(), m.id(), left));
+                return new RunProgress(m.id(), run.iterations, output.quiet);
+            }
+
+            @Override
+            public void skipped(int index, int total, Recording r, Method m) {
+                output.log(String.format(Locale.ROOT, "run %d of %d: %s with %s finished earlier, kept", index, total,
+                        r.name(), m.id()));
+            }
+        });
+        System.out.print(report.markdown());
+        System.out.println("report in " + out.resolve("report.md"));
+        return 0;
+    }
+
+    /** A progress bar that closes itself when its run reaches the last iteration. */
+    private static final class RunProgress implements ProgressListener {
+        private final Progress bar;
+
+        RunProgress(String name, int total, boolean quiet) {
+            this.bar = new Progress(name, total, quiet);
+            if (total == 0) {
+                bar.close();
+            }
+        }
+
+        @Override
+        public void progress(int done, int total, double seconds) {
+            bar.progress(done, total, seconds);
+            if (done == total) {
+                bar.close();
+            }
+        }
+    }
+}
