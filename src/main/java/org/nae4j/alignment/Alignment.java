@@ -2,6 +2,8 @@ package org.nae4j.alignment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.nae4j.score.Note;
 import org.nae4j.score.Score;
 import org.nae4j.score.Synth;
@@ -17,7 +19,9 @@ import org.nae4j.score.SynthOptions;
  * around the projected path at each finer level). The path gives a piecewise-linear time map
  * ({@link TimeMap}) through which every note's onset and offset is moved.
  *
- * <p>Memory is linear in the length of the piece: a 10-minute piece at 50 Hz holds a few MB of DTW state.
+ * <p>Memory is linear in the length of the piece: a 10-minute piece at 50 Hz holds about 1 MB of DTW state
+ * (one byte per band cell), besides the rendered score. The recording's features are computed on a second
+ * thread; the result does not depend on it.
  */
 public final class Alignment {
     /** The score is rendered with this many partials: enough for chroma up to C8, and fast. */
@@ -43,11 +47,38 @@ public final class Alignment {
         if (audio.length == 0) {
             throw new IllegalArgumentException("cannot align to audio without samples");
         }
-        float[] rendered = Synth.render(score, sampleRate, SynthOptions.DEFAULT.withPartials(SYNTH_PARTIALS));
-        Features scoreFeatures = Features.of(rendered, sampleRate, options);
-        rendered = null; // the rendering can be collected before the audio is analysed
-        Features audioFeatures = Features.of(audio, sampleRate, options);
-        return align(scoreFeatures, audioFeatures, score, options);
+        // The recording is analysed on a second thread while the score is rendered and analysed on this one:
+        // the two are independent, and together they take most of the time.
+        FutureTask<Features> audioTask = new FutureTask<>(() -> Features.of(audio, sampleRate, options));
+        Thread worker = new Thread(audioTask, "nae4j-align-features");
+        worker.setDaemon(true);
+        worker.start();
+        Features scoreFeatures;
+        try {
+            float[] rendered = Synth.render(score, sampleRate, SynthOptions.DEFAULT.withPartials(SYNTH_PARTIALS));
+            scoreFeatures = Features.of(rendered, sampleRate, options);
+        } catch (RuntimeException | Error e) {
+            audioTask.cancel(true);
+            throw e;
+        }
+        return align(scoreFeatures, await(audioTask), score, options);
+    }
+
+    private static Features await(FutureTask<Features> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing the recording's features", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Aligns from precomputed features (same frame spacing) of the rendered score and the recording. */

@@ -20,7 +20,7 @@ public final class AlignmentPlot {
     public static final int WIDTH = 1000;
     public static final int HEIGHT = 820;
     /** The cost matrix is computed on features averaged down to at most this many frames per side. */
-    static final int MAX_CELLS = 600;
+    static final int MAX_CELLS = 400;
     /** The path is drawn with at most about this many points. */
     private static final int MAX_PATH_POINTS = 4000;
 

@@ -107,7 +107,8 @@ public record Features(float[] chroma, float[] onsets, int frames, double frameS
                 }
                 double re = buf[2 * k];
                 double im = buf[2 * k + 1];
-                logMag[k] = Math.log1p(LOG_GAMMA * scale * Math.sqrt(re * re + im * im));
+                // Math.log is an intrinsic; log1p is several times slower and its precision near 0 does not matter here.
+                logMag[k] = Math.log(1 + LOG_GAMMA * scale * Math.sqrt(re * re + im * im));
                 chroma[c * frames + n] += (float) logMag[k];
                 if (n > 0) {
                     flux[c * frames + n] += (float) Math.max(0, logMag[k] - previous[k]);

@@ -15,6 +15,7 @@ public final class AlignmentBench {
         if (args.length > 1) o = o.withOnsetWeight(Double.parseDouble(args[1]));
         if (args.length > 2) o = o.withDiagonalWeight(Double.parseDouble(args[2]));
         if (args.length > 3) o = o.withBandRadius(Integer.parseInt(args[3]));
+        if (args.length > 4) o = o.withFeatureRateHz(Double.parseDouble(args[4]));
         for (String piece : new String[]{"satie-gymnopedie-no1-excerpt", "bach-prelude-bwv846", "mozart-k545-mvt1-excerpt", "long-joplin-the-entertainer"}) {
             Path dir = Path.of("../shared/data/rendered", piece);
             float[] x = AudioLoader.loadMono(dir.resolve("mix.wav"), 22050);
@@ -34,6 +35,8 @@ public final class AlignmentBench {
                 double sec = (System.nanoTime() - t0) / 1e9;
                 double[] e = TempoDistortion.onsetErrors(r.aligned(), truth);
                 if (System.getenv("SHOW") != null) for (int i = 0; i < e.length; i++) if (e[i] > 0.15) System.out.printf(Locale.ROOT, "   note %d pitch %d true %.3f distorted %.3f aligned %.3f%n", i, truth.notes().get(i).pitch(), truth.notes().get(i).start(), distorted.notes().get(i).start(), r.aligned().notes().get(i).start());
+                double signed = 0; for (int i = 0; i < e.length; i++) signed += r.aligned().notes().get(i).start() - truth.notes().get(i).start();
+                System.out.printf(Locale.ROOT, "   signed mean %.1f ms%n", 1000 * signed / e.length);
                 double[] e0 = TempoDistortion.onsetErrors(distorted, truth);
                 System.out.printf(Locale.ROOT, "%-30s seed %d: unaligned mean %.3f s; aligned mean %.1f ms median %.1f ms p95 %.1f ms max %.1f ms; %.2f s, levels %d, peak cells %d%n",
                         piece, seed, TempoDistortion.mean(e0), 1000 * TempoDistortion.mean(e), 1000 * TempoDistortion.quantile(e, 0.5),
