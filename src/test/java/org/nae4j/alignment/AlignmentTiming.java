@@ -5,7 +5,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.nae4j.audio.AudioLoader;
@@ -54,9 +53,13 @@ public final class AlignmentTiming {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             p.resetPeakUsage();
         }
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         AlignmentResult r = Alignment.align(x, RATE, distorted, AlignOptions.DEFAULT);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
         long peakHeap = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) {
@@ -65,13 +68,12 @@ public final class AlignmentTiming {
         }
         double[] e = TempoDistortion.onsetErrors(r.aligned(), truth);
         long product = (long) r.scoreFeatures().frames() * r.audioFeatures().frames();
-        System.out.printf(Locale.ROOT, "%.1f s of audio, %d notes: aligned in %.2f s; DTW %d levels, %d cells in all, "
+        System.out.printf(Locale.ROOT, "%.1f s of audio, %d notes: aligned in %.2f s (CPU %.2f s); DTW %d levels, %d cells in all, "
                         + "at most %d at once (%.2f %% of the %d-cell full matrix); heap peak during align %.0f MB (max heap %.0f MB)%n",
-                cut, truth.size(), seconds, r.levels(), r.cells(), r.peakCells(), 100.0 * r.peakCells() / product, product,
+                cut, truth.size(), seconds, cpuSeconds, r.levels(), r.cells(), r.peakCells(), 100.0 * r.peakCells() / product, product,
                 peakHeap / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
         System.out.printf(Locale.ROOT, "onset error: mean %.1f ms, median %.1f ms, 95th percentile %.1f ms, max %.1f ms%n",
                 1000 * TempoDistortion.mean(e), 1000 * TempoDistortion.quantile(e, 0.5),
                 1000 * TempoDistortion.quantile(e, 0.95), 1000 * TempoDistortion.quantile(e, 1));
-        System.out.println(Arrays.toString(new double[]{r.meanCost()}));
     }
 }
