@@ -9,6 +9,7 @@ import org.nae4j.Analysis;
 import org.nae4j.Decomposition;
 import org.nae4j.DecompositionResult;
 import org.nae4j.Results;
+import org.nae4j.io.AtomicFiles;
 import org.nae4j.model.Method;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,7 @@ final class DecomposeCommand implements Callable<Integer> {
     Path audio;
 
     @Option(names = "--score", required = true, paramLabel = "FILE",
-            description = "Its score, aligned to the recording: CSV (Start;Duration;Pitch;Velocity;Instrument, seconds) or MIDI.")
+            description = "Its score, aligned to the recording (or use --align): CSV (Start;Duration;Pitch;Velocity;Instrument, seconds) or MIDI.")
     Path score;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
@@ -43,19 +44,29 @@ final class DecomposeCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    AlignFlag alignment;
+
     @Override
     public Integer call() {
-        Analysis a = Analysis.of(audio, score, analysis.stft(), analysis.constraints());
+        Aligner.Prepared prepared = Aligner.prepare(audio, score, alignment, analysis, output);
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("audio", audio.toString());
         inputs.put("score", score.toString());
-        execute(a, inputs, method.method, run, analysis, output, out);
+        if (prepared.alignment() != null) {
+            inputs.put("alignment", prepared.describe(alignment));
+        }
+        execute(prepared.analysis(), inputs, method.method, run, analysis, output, out, prepared.files(output.plots));
         return 0;
     }
 
-    /** Decomposes an analysed recording, writes the results folder and prints a one-line summary. */
+    /**
+     * Decomposes an analysed recording, writes the results folder and prints a one-line summary;
+     * {@code extra} (may be null) writes further files into the results folder, e.g. the aligned score.
+     */
     static DecompositionResult execute(Analysis a, Map<String, Object> inputs, Method method, RunOptions run,
-                                       AnalysisOptions analysis, OutputOptions output, Path out) {
+                                       AnalysisOptions analysis, OutputOptions output, Path out,
+                                       AtomicFiles.FolderContent extra) {
         output.log(String.format(Locale.ROOT, "%s: K=%d bins, N=%d frames, R=%d pitches; W^C %.1f %%, H^C %.1f %% nonzero",
                 method.id(), a.constraints().bins(), a.constraints().frames(), a.constraints().rank(),
                 100 * a.constraints().support().templateDensity(), 100 * a.constraints().support().activationDensity()));
@@ -67,7 +78,7 @@ final class DecomposeCommand implements Callable<Integer> {
         parameters.put("method", method.id());
         parameters.put("run", run.describe());
         parameters.put("analysis", analysis.describe());
-        Results.write(out, r, parameters, output.plotWriter(a, r));
+        Results.write(out, r, parameters, Aligner.both(output.plotWriter(a, r), extra));
         System.out.printf(Locale.ROOT, "%s: column-wise l1 error %.4g (relative %.4f) after %d iterations in %.2f s (%.3g ms/iteration); results in %s%n",
                 method.id(), r.errors().columnL1(), r.errors().relativeL1(), run.iterations, r.seconds(),
                 run.iterations == 0 ? 0.0 : 1000 * r.seconds() / run.iterations, out);

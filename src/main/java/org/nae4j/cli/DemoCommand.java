@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         inputs.put("score", scoreFile.toString());
         inputs.put("example", Examples.BUNDLED_COMPOSER + ", " + Examples.BUNDLED_TITLE + " (" + Examples.BUNDLED_LICENCE + ")");
         Path results = out.resolve("results");
-        DecomposeCommand.execute(a, inputs, method.method, run, analysis, output, results);
+        DecomposeCommand.execute(a, inputs, method.method, run, analysis, output, results, null);
         Wav.write(audioFile, x, rate, WavEncoding.PCM_16);
         CsvScores.write(score, scoreFile);
         System.out.println("demo: example audio and score in " + out + ", decomposition in " + results

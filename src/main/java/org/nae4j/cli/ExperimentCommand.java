@@ -36,6 +36,9 @@ final class ExperimentCommand implements Callable<Integer> {
     boolean resume;
 
     @Mixin
+    AlignFlag alignment;
+
+    @Mixin
     RunOptions run;
 
     @Mixin
@@ -61,6 +64,9 @@ final class ExperimentCommand implements Callable<Integer> {
                 output.log(String.format(Locale.ROOT, "run %d of %d: %s with %s finished earlier, kept", index, total,
                         r.name(), m.id()));
             }
+        }, rec -> {
+            Aligner.Prepared p = Aligner.prepare(rec.audio(), rec.score(), alignment, analysis, output);
+            return new Experiment.Input(p.analysis(), p.files(output.plots));
         });
         System.out.print(report.markdown());
         System.out.println("report in " + out.resolve("report.md"));

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             SynthCommand.class,
             ExperimentCommand.class,
             DecomposeCommand.class,
+            AlignCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -11,7 +11,7 @@ final class OutputOptions {
     @Option(names = {"-q", "--quiet"}, description = "Print no progress or messages on stderr (errors are still printed).")
     boolean quiet;
 
-    @Option(names = "--no-plots", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--plots", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Write PNG plots into DIR/plots (default: on; --no-plots skips them).")
     boolean plots = true;
 

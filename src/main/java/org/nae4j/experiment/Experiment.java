@@ -10,6 +10,7 @@ import org.nae4j.Decomposition;
 import org.nae4j.DecompositionResult;
 import org.nae4j.ResultPlots;
 import org.nae4j.Results;
+import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.Json;
 import org.nae4j.model.Method;
 import org.nae4j.model.ProgressListener;
@@ -33,6 +34,21 @@ public final class Experiment {
         void skipped(int index, int total, Recording recording, Method method);
     }
 
+    /**
+     * A recording made ready for decomposition, with files to add to each of its run folders.
+     *
+     * @param analysis the analysed recording and its (possibly aligned) score
+     * @param extra    writes further files into a run folder (e.g. the aligned score); may be null
+     */
+    public record Input(Analysis analysis, AtomicFiles.FolderContent extra) {
+    }
+
+    /** Turns a recording into an {@link Input} (e.g. aligning its score first). */
+    @FunctionalInterface
+    public interface Preparer {
+        Input prepare(Recording recording);
+    }
+
     /** The folder of one run. */
     public static Path runDir(Path out, Recording r, Method m) {
         return out.resolve("runs").resolve(r.name()).resolve(m.id());
@@ -40,13 +56,19 @@ public final class Experiment {
 
     /** Runs every method on every recording in {@code data} and writes the report into {@code out}. */
     public static Report run(Path data, Path out, ExperimentOptions o, Listener listener) {
+        return run(data, out, o, listener,
+                rec -> new Input(Analysis.of(rec.audio(), rec.score(), o.stft(), o.constraints()), null));
+    }
+
+    /** As {@link #run(Path, Path, ExperimentOptions, Listener)}, preparing each recording with {@code preparer}. */
+    public static Report run(Path data, Path out, ExperimentOptions o, Listener listener, Preparer preparer) {
         List<Recording> recordings = Recording.discover(data);
         int total = recordings.size() * o.methods().size();
         int index = 0;
         double spent = 0;
         int measured = 0;
         for (Recording rec : recordings) {
-            Analysis analysis = null;
+            Input input = null;
             for (Method m : o.methods()) {
                 index++;
                 Path dir = runDir(out, rec, m);
@@ -54,16 +76,23 @@ public final class Experiment {
                     listener.skipped(index, total, rec, m);
                     continue;
                 }
-                if (analysis == null) {
-                    analysis = Analysis.of(rec.audio(), rec.score(), o.stft(), o.constraints());
+                if (input == null) {
+                    input = preparer.prepare(rec);
                 }
+                Analysis a = input.analysis();
                 double eta = measured == 0 ? Double.NaN : spent / measured * (total - index + 1);
                 long t0 = System.nanoTime();
                 ProgressListener p = listener.started(index, total, rec, m, eta);
-                DecompositionResult r = Decomposition.fit(analysis.magnitude(), analysis.constraints(),
-                        o.run().withMethod(m), p);
-                Analysis a = analysis;
-                Results.write(dir, r, parameters(rec, o, m), o.plots() ? d -> ResultPlots.write(d.resolve("plots"), a, r) : null);
+                DecompositionResult r = Decomposition.fit(a.magnitude(), a.constraints(), o.run().withMethod(m), p);
+                AtomicFiles.FolderContent extra = input.extra();
+                Results.write(dir, r, parameters(rec, o, m), d -> {
+                    if (o.plots()) {
+                        ResultPlots.write(d.resolve("plots"), a, r);
+                    }
+                    if (extra != null) {
+                        extra.fill(d);
+                    }
+                });
                 spent += (System.nanoTime() - t0) * 1e-9;
                 measured++;
             }

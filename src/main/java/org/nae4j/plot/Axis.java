@@ -63,8 +63,17 @@ public final class Axis {
      * @param secondsPerFrame frame spacing in seconds, finite and &gt; 0
      */
     public static Axis time(double secondsPerFrame) {
+        return time(secondsPerFrame, "Time (s)");
+    }
+
+    /**
+     * As {@link #time(double)} with another axis title, e.g. "Score time (s)".
+     *
+     * @param label axis title, not null
+     */
+    public static Axis time(double secondsPerFrame, String label) {
         requirePositive(secondsPerFrame, "seconds per frame");
-        return new Axis(Kind.TIME, secondsPerFrame, null, "Time (s)");
+        return new Axis(Kind.TIME, secondsPerFrame, null, Objects.requireNonNull(label, "label"));
     }
 
     /**

@@ -83,6 +83,23 @@ public final class Plots {
     }
 
     /**
+     * One heatmap with its colour bar and overlays drawn on top (lines red, points white with a dark
+     * edge), with a legend of the overlays below the plot.
+     *
+     * @param overlays drawn in order; may be empty
+     * @param width    image width in pixels, 100–20000
+     * @param height   image height in pixels, 100–20000
+     * @throws InvalidInputException if the file cannot be written
+     */
+    public static void heatmap(Heatmap heatmap, List<Overlay> overlays, Path png, int width, int height) {
+        Objects.requireNonNull(heatmap, "heatmap");
+        Objects.requireNonNull(overlays, "overlays");
+        JFreeChart chart = heatmapChart(heatmap);
+        Overlays.add(chart, overlays);
+        writePng(render(chart, width, height, null), png);
+    }
+
+    /**
      * Several heatmaps in a grid, filled row by row, each {@value #PANEL_WIDTH}×{@value #PANEL_HEIGHT}
      * pixels with its own colour bar, under a common title. For comparable difference maps give all
      * panels the same {@link ColorScale#divergingCovering} scale.

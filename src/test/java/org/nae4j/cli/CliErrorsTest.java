@@ -69,6 +69,10 @@ class CliErrorsTest {
         try (var s = Files.list(dir)) {
             assertEquals(3, s.count(), "only the inputs and the output folder");
         }
+        CliTestSupport.Outcome again = CliTestSupport.run(decompose(wav, csv));
+        assertEquals(0, again.exitCode(), again.err());
+        assertFalse(Files.exists(out.resolve("plots")), "--no-plots writes no plots");
+        assertTrue(Files.exists(out.resolve("W.npy")), "and the old results were replaced");
     }
 
     @Test
