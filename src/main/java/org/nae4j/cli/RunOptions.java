@@ -28,8 +28,11 @@ final class RunOptions {
             description = "Record the errors every this many iterations in history.csv (default: ${DEFAULT-VALUE}).")
     int historyEvery = DecompositionOptions.DEFAULT_HISTORY_EVERY;
 
+    @picocli.CommandLine.Mixin
+    KernelOptions kernels = new KernelOptions();
+
     DecompositionOptions options() {
-        return new DecompositionOptions(method, iterations, seed, threads, historyEvery);
+        return new DecompositionOptions(method, iterations, seed, threads, historyEvery).withKernels(kernels.kernels);
     }
 
     Map<String, Object> describe() {
@@ -39,6 +42,7 @@ final class RunOptions {
         m.put("seed", seed);
         m.put("threads", threads);
         m.put("history_every", historyEvery);
+        m.put("kernels", kernels.kernels.id());
         return m;
     }
 

@@ -14,6 +14,7 @@ import java.util.Arrays;
 public final class MaskedOps {
     /** Frames per tile: two 16-float vectors, the width of the kernel's register block. */
     public static final int TILE = 32;
+    private static final int HALF = TILE / 2;
 
     private final BlockKernel kernel = BlockKernels.KERNEL;
     private final RowRanges pattern;
@@ -23,10 +24,15 @@ public final class MaskedOps {
     private final int tiles;
     private final int[] active;
     private final int[] tileStart;
+    /** Per entry of {@code active}: the frames [lo, hi) of its tile that the row's mask covers. */
+    private final int[] activeLo;
+    private final int[] activeHi;
     private final int workers;
     private final int[] partStart;
     private final float[][] tileBuf;
     private final int[][] rowBuf;
+    private final int[][] fromBuf;
+    private final int[][] toBuf;
     private final int[][] aRow;
     private final int[][] cRow;
     private final double[] gramAcc;
@@ -42,11 +48,14 @@ public final class MaskedOps {
          * @param n0     first frame of the tile
          * @param width  frames in the tile (≤ {@link #TILE})
          * @param rows   the active rows, ascending; entries [0, count) are valid
+         * @param from   per active row, the first frame of the tile its mask covers
+         * @param to     per active row, the end of the frames of the tile its mask covers
          * @param count  number of active rows
-         * @param tile   the results: row i (component rows[i]) at tile[i·TILE .. i·TILE + width)
+         * @param tile   the results: row i (component rows[i]) at tile[i·TILE + (n − n0)] for frames n in
+         *               [from[i], to[i]); other entries of the tile are unspecified
          * @param worker index in [0, {@link #workers()}) of the worker running this call, for scratch
          */
-        void accept(int n0, int width, int[] rows, int count, float[] tile, int worker);
+        void accept(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] tile, int worker);
     }
 
     /**
@@ -61,19 +70,34 @@ public final class MaskedOps {
         this.tiles = (frames + TILE - 1) / TILE;
         this.tileStart = new int[tiles + 1];
         int[] list = new int[Math.max(1, tiles * rows)];
+        int[] los = new int[list.length];
+        int[] his = new int[list.length];
         int count = 0;
         for (int t = 0; t < tiles; t++) {
             tileStart[t] = count;
             int n0 = t * TILE;
             int n1 = Math.min(frames, n0 + TILE);
             for (int r = 0; r < rows; r++) {
-                if (pattern.intersects(r, n0, n1)) {
+                int[] x = pattern.rangesView(r);
+                int lo = n1;
+                int hi = n0;
+                for (int i = 0; i < x.length && x[i] < n1; i += 2) {
+                    if (x[i + 1] > n0) {
+                        lo = Math.min(lo, Math.max(x[i], n0));
+                        hi = Math.max(hi, Math.min(x[i + 1], n1));
+                    }
+                }
+                if (lo < hi) {
+                    los[count] = lo;
+                    his[count] = hi;
                     list[count++] = r;
                 }
             }
         }
         tileStart[tiles] = count;
         this.active = Arrays.copyOf(list, count);
+        this.activeLo = Arrays.copyOf(los, count);
+        this.activeHi = Arrays.copyOf(his, count);
         this.workers = par.threads();
         this.partStart = new int[workers + 1];
         balance(tiles, workers, t -> tileStart[t + 1] - tileStart[t] + 1L, partStart);
@@ -82,6 +106,8 @@ public final class MaskedOps {
         int scratchRows = Math.max(rows, BlockKernel.ROWS);
         this.tileBuf = new float[workers][rows * TILE];
         this.rowBuf = new int[workers][rows];
+        this.fromBuf = new int[workers][rows];
+        this.toBuf = new int[workers][rows];
         this.aRow = new int[workers][scratchRows];
         this.cRow = new int[workers][scratchRows];
         this.gramAcc = new double[rows * rows];
@@ -123,6 +149,8 @@ public final class MaskedOps {
             for (int w = from; w < to; w++) {
                 float[] buf = tileBuf[w];
                 int[] rowsOut = rowBuf[w];
+                int[] fromOut = fromBuf[w];
+                int[] toOut = toBuf[w];
                 int[] ar = aRow[w];
                 int[] cr = cRow[w];
                 for (int t = partStart[w]; t < partStart[w + 1]; t++) {
@@ -134,36 +162,53 @@ public final class MaskedOps {
                         int m = Math.min(BlockKernel.ROWS, count - i);
                         int lo = k;
                         int hi = 0;
+                        int j0 = width;
+                        int j1 = 0;
                         for (int q = 0; q < m; q++) {
-                            int r = active[s0 + i + q];
+                            int e = s0 + i + q;
+                            int r = active[e];
                             lo = Math.min(lo, aLo[r]);
                             hi = Math.max(hi, aHi[r]);
+                            j0 = Math.min(j0, activeLo[e] - n0);
+                            j1 = Math.max(j1, activeHi[e] - n0);
                         }
                         hi = Math.max(hi, lo);
+                        // Only the frames the block's masks cover, widened to whole half-tiles (one vector).
+                        j0 = j0 / HALF * HALF;
+                        j1 = Math.min(width, (j1 + HALF - 1) / HALF * HALF);
                         for (int q = 0; q < m; q++) {
                             int r = active[s0 + i + q];
                             rowsOut[i + q] = r;
+                            fromOut[i + q] = activeLo[s0 + i + q];
+                            toOut[i + q] = activeHi[s0 + i + q];
                             ar[q] = lo * rows + r;
                             cr[q] = (i + q) * TILE;
                         }
-                        kernel.run(a, ar, rows, b, lo * frames + n0, frames, hi - lo, buf, cr, 0, m, width, false);
+                        kernel.run(a, ar, rows, b, lo * frames + n0 + j0, frames, hi - lo, buf, cr, j0, m, j1 - j0,
+                                false);
                     }
-                    action.accept(n0, width, rowsOut, count, buf, w);
+                    action.accept(n0, width, rowsOut, fromOut, toOut, count, buf, w);
                 }
             }
         });
     }
 
-    /**
-     * C (R×N) = Aᵀ B on the tiles: rows active in a tile are computed on the whole tile (so at least on
-     * the pattern); all other entries are set to zero.
-     */
+    /** C (R×N) = Aᵀ B on the entries of the pattern; all other entries are set to zero. */
     public void multiplyTransA(float[] a, int k, int[] aLo, int[] aHi, float[] b, float[] c) {
         DenseOps.check(c, (long) rows * frames, "C");
         Arrays.fill(c, 0, rows * frames, 0f);
-        transATiles(a, k, aLo, aHi, b, (n0, width, rs, count, tile, w) -> {
+        transATiles(a, k, aLo, aHi, b, (n0, width, rs, from, to, count, tile, w) -> {
             for (int i = 0; i < count; i++) {
-                System.arraycopy(tile, i * TILE, c, rs[i] * frames + n0, width);
+                System.arraycopy(tile, i * TILE + from[i] - n0, c, rs[i] * frames + from[i], to[i] - from[i]);
+                // Gaps between intervals inside the covered span are outside the pattern too.
+                int[] x = pattern.rangesView(rs[i]);
+                int prevEnd = from[i];
+                for (int q = 0; q < x.length && x[q] < to[i]; q += 2) {
+                    if (x[q + 1] > from[i]) {
+                        Arrays.fill(c, rs[i] * frames + prevEnd, rs[i] * frames + Math.max(prevEnd, x[q]), 0f);
+                        prevEnd = Math.min(x[q + 1], to[i]);
+                    }
+                }
             }
         });
     }
@@ -196,20 +241,25 @@ public final class MaskedOps {
                         int mr = Math.min(BlockKernel.ROWS, count - i);
                         int lo = j1;
                         int hi = j0;
+                        int p0 = n0 + width;
+                        int p1 = n0;
                         for (int q = 0; q < mr; q++) {
-                            int r = active[s0 + i + q];
+                            int e = s0 + i + q;
+                            int r = active[e];
                             lo = Math.min(lo, Math.max(j0, cLo[r]));
                             hi = Math.max(hi, Math.min(j1, cHi[r]));
+                            p0 = Math.min(p0, activeLo[e]);
+                            p1 = Math.max(p1, activeHi[e]);
                         }
                         if (lo >= hi) {
                             continue;
                         }
                         for (int q = 0; q < mr; q++) {
                             int r = active[s0 + i + q];
-                            ar[q] = r * frames + n0;
+                            ar[q] = r * frames + p0;
                             cr[q] = r * m;
                         }
-                        kernel.run(a, ar, 1, b, n0 * m + lo, m, width, c, cr, lo, mr, hi - lo, true);
+                        kernel.run(a, ar, 1, b, p0 * m + lo, m, p1 - p0, c, cr, lo, mr, hi - lo, true);
                     }
                 }
             }
@@ -223,14 +273,14 @@ public final class MaskedOps {
         double[] acc = gramAcc;
         Arrays.fill(acc, 0);
         for (int t = 0; t < tiles; t++) {
-            int n0 = t * TILE;
-            int n1 = Math.min(frames, n0 + TILE);
             for (int i = tileStart[t]; i < tileStart[t + 1]; i++) {
                 int ri = active[i] * frames;
                 for (int j = i; j < tileStart[t + 1]; j++) {
                     int rj = active[j] * frames;
                     float s = 0f;
-                    for (int n = n0; n < n1; n++) {
+                    int from = Math.max(activeLo[i], activeLo[j]);
+                    int to = Math.min(activeHi[i], activeHi[j]);
+                    for (int n = from; n < to; n++) {
                         s += a[ri + n] * a[rj + n];
                     }
                     acc[active[i] * rows + active[j]] += s;

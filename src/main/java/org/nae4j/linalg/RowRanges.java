@@ -75,6 +75,11 @@ public final class RowRanges {
         return ranges[r].clone();
     }
 
+    /** The ranges of row r without a copy, for this package's kernels (must not be modified). */
+    int[] rangesView(int r) {
+        return ranges[r];
+    }
+
     /** Start of the first range of row r (0 for an empty row). */
     public int first(int r) {
         return lo[r];

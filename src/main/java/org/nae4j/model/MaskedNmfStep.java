@@ -82,7 +82,7 @@ final class MaskedNmfStep {
     }
 
     /** The H update of one tile: num holds (WᵀV) of the active rows; entries outside H^C are 0 and stay 0. */
-    private void updateH(int n0, int width, int[] rows, int count, float[] num, int worker) {
+    private void updateH(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num, int worker) {
         float[] d = den[worker];
         int tile = MaskedOps.TILE;
         // All denominators first: they use the old H of every active row.
@@ -103,7 +103,7 @@ final class MaskedNmfStep {
         for (int i = 0; i < count; i++) {
             int hi = rows[i] * n + n0;
             int di = i * tile;
-            for (int t = 0; t < width; t++) {
+            for (int t = from[i] - n0; t < to[i] - n0; t++) {
                 float x = h[hi + t];
                 if (x != 0f) {
                     float y = x * num[di + t] / (d[di + t] + Nmf.EPSILON);
