@@ -40,6 +40,21 @@ public final class MaskedOps {
     private final int[] columnStart;
     private final int[] columnBounds;
     private final Cost columnCostFn = this::columnCost;
+    // The operands of the running product, read by the prebuilt loop bodies below: a product then
+    // allocates nothing (a capturing lambda per call would).
+    private float[] xA;
+    private float[] xB;
+    private float[] xC;
+    private int xK;
+    private int xM;
+    private int xN;
+    private int[] xLo;
+    private int[] xHi;
+    private TileAction xAction;
+    private final Parallel.RangeBody transABody = this::transAPart;
+    private final Parallel.RangeBody maskedBody = this::maskedPart;
+    private final Parallel.RangeBody multiplyBody = this::multiplyPart;
+    private final TileAction copyToC = this::copyTile;
 
     /** Receives, per tile, the product's rows that are active in it (see {@link #transATiles}). */
     @FunctionalInterface
@@ -145,72 +160,22 @@ public final class MaskedOps {
     public void transATiles(float[] a, int k, int[] aLo, int[] aHi, float[] b, TileAction action) {
         DenseOps.check(a, (long) k * rows, "A");
         DenseOps.check(b, (long) k * frames, "B");
-        par.forRange(workers, 1, (from, to) -> {
-            for (int w = from; w < to; w++) {
-                float[] buf = tileBuf[w];
-                int[] rowsOut = rowBuf[w];
-                int[] fromOut = fromBuf[w];
-                int[] toOut = toBuf[w];
-                int[] ar = aRow[w];
-                int[] cr = cRow[w];
-                for (int t = partStart[w]; t < partStart[w + 1]; t++) {
-                    int n0 = t * TILE;
-                    int width = Math.min(TILE, frames - n0);
-                    int s0 = tileStart[t];
-                    int count = tileStart[t + 1] - s0;
-                    for (int i = 0; i < count; i += BlockKernel.ROWS) {
-                        int m = Math.min(BlockKernel.ROWS, count - i);
-                        int lo = k;
-                        int hi = 0;
-                        int j0 = width;
-                        int j1 = 0;
-                        for (int q = 0; q < m; q++) {
-                            int e = s0 + i + q;
-                            int r = active[e];
-                            lo = Math.min(lo, aLo[r]);
-                            hi = Math.max(hi, aHi[r]);
-                            j0 = Math.min(j0, activeLo[e] - n0);
-                            j1 = Math.max(j1, activeHi[e] - n0);
-                        }
-                        hi = Math.max(hi, lo);
-                        // Only the frames the block's masks cover, widened to whole half-tiles (one vector).
-                        j0 = j0 / HALF * HALF;
-                        j1 = Math.min(width, (j1 + HALF - 1) / HALF * HALF);
-                        for (int q = 0; q < m; q++) {
-                            int r = active[s0 + i + q];
-                            rowsOut[i + q] = r;
-                            fromOut[i + q] = activeLo[s0 + i + q];
-                            toOut[i + q] = activeHi[s0 + i + q];
-                            ar[q] = lo * rows + r;
-                            cr[q] = (i + q) * TILE;
-                        }
-                        kernel.run(a, ar, rows, b, lo * frames + n0 + j0, frames, hi - lo, buf, cr, j0, m, j1 - j0,
-                                false);
-                    }
-                    action.accept(n0, width, rowsOut, fromOut, toOut, count, buf, w);
-                }
-            }
-        });
+        xA = a;
+        xK = k;
+        xLo = aLo;
+        xHi = aHi;
+        xB = b;
+        xAction = action;
+        par.forRange(workers, 1, transABody);
+        xAction = null;
     }
 
     /** C (R×N) = Aᵀ B on the entries of the pattern; all other entries are set to zero. */
     public void multiplyTransA(float[] a, int k, int[] aLo, int[] aHi, float[] b, float[] c) {
         DenseOps.check(c, (long) rows * frames, "C");
         Arrays.fill(c, 0, rows * frames, 0f);
-        transATiles(a, k, aLo, aHi, b, (n0, width, rs, from, to, count, tile, w) -> {
-            for (int i = 0; i < count; i++) {
-                System.arraycopy(tile, i * TILE + from[i] - n0, c, rs[i] * frames + from[i], to[i] - from[i]);
-                // Gaps between intervals inside the covered span are outside the pattern too.
-                int[] x = pattern.rangesView(rs[i]);
-                int prevEnd = from[i];
-                for (int q = 0; q < x.length && x[q] < to[i]; q += 2) {
-                    if (x[q + 1] > from[i]) {
-                        Arrays.fill(c, rs[i] * frames + prevEnd, rs[i] * frames + Math.max(prevEnd, x[q]), 0f);
-                        prevEnd = Math.min(x[q + 1], to[i]);
-                    }
-                }
-            }
-        });
+        xC = c;
+        transATiles(a, k, aLo, aHi, b, copyToC);
     }
 
     /**
@@ -223,47 +188,13 @@ public final class MaskedOps {
         DenseOps.check(c, (long) rows * m, "C");
         Arrays.fill(c, 0, rows * m, 0f);
         balanceColumns(m, cLo, cHi);
-        par.forRange(workers, 1, (from, to) -> {
-            for (int w = from; w < to; w++) {
-                int j0 = columnStart[w];
-                int j1 = columnStart[w + 1];
-                if (j0 >= j1) {
-                    continue;
-                }
-                int[] ar = aRow[w];
-                int[] cr = cRow[w];
-                for (int t = 0; t < tiles; t++) {
-                    int n0 = t * TILE;
-                    int width = Math.min(TILE, frames - n0);
-                    int s0 = tileStart[t];
-                    int count = tileStart[t + 1] - s0;
-                    for (int i = 0; i < count; i += BlockKernel.ROWS) {
-                        int mr = Math.min(BlockKernel.ROWS, count - i);
-                        int lo = j1;
-                        int hi = j0;
-                        int p0 = n0 + width;
-                        int p1 = n0;
-                        for (int q = 0; q < mr; q++) {
-                            int e = s0 + i + q;
-                            int r = active[e];
-                            lo = Math.min(lo, Math.max(j0, cLo[r]));
-                            hi = Math.max(hi, Math.min(j1, cHi[r]));
-                            p0 = Math.min(p0, activeLo[e]);
-                            p1 = Math.max(p1, activeHi[e]);
-                        }
-                        if (lo >= hi) {
-                            continue;
-                        }
-                        for (int q = 0; q < mr; q++) {
-                            int r = active[s0 + i + q];
-                            ar[q] = r * frames + p0;
-                            cr[q] = r * m;
-                        }
-                        kernel.run(a, ar, 1, b, p0 * m + lo, m, p1 - p0, c, cr, lo, mr, hi - lo, true);
-                    }
-                }
-            }
-        });
+        xA = a;
+        xB = b;
+        xC = c;
+        xM = m;
+        xLo = cLo;
+        xHi = cHi;
+        par.forRange(workers, 1, maskedBody);
     }
 
     /** G (R×R) = A Aᵀ for A R×N zero outside the pattern, summed in double on the calling thread. */
@@ -304,22 +235,13 @@ public final class MaskedOps {
         DenseOps.check(a, (long) m * k, "A");
         DenseOps.check(b, (long) k * n, "B");
         DenseOps.check(c, (long) m * n, "C");
-        par.forRange(workers, 1, (from, to) -> {
-            for (int w = from; w < to; w++) {
-                int i0 = (int) ((long) m * w / workers);
-                int i1 = (int) ((long) m * (w + 1) / workers);
-                int[] ar = aRow[w];
-                int[] cr = cRow[w];
-                for (int i = i0; i < i1; i += BlockKernel.ROWS) {
-                    int mr = Math.min(BlockKernel.ROWS, i1 - i);
-                    for (int q = 0; q < mr; q++) {
-                        ar[q] = (i + q) * k;
-                        cr[q] = (i + q) * n;
-                    }
-                    kernel.run(a, ar, 1, b, 0, n, k, c, cr, 0, mr, n, false);
-                }
-            }
-        });
+        xA = a;
+        xB = b;
+        xC = c;
+        xM = m;
+        xK = k;
+        xN = n;
+        par.forRange(workers, 1, multiplyBody);
     }
 
     /**
@@ -346,6 +268,132 @@ public final class MaskedOps {
                 cr[q] = (i + q) * gStride;
             }
             kernel.run(a, ar, m, ap, l * gStride, gStride, h - l, g, cr, 0, mr, gStride, false);
+        }
+    }
+
+    private void transAPart(int from, int to) {
+        for (int w = from; w < to; w++) {
+            float[] buf = tileBuf[w];
+            int[] rowsOut = rowBuf[w];
+            int[] fromOut = fromBuf[w];
+            int[] toOut = toBuf[w];
+            int[] ar = aRow[w];
+            int[] cr = cRow[w];
+            for (int t = partStart[w]; t < partStart[w + 1]; t++) {
+                int n0 = t * TILE;
+                int width = Math.min(TILE, frames - n0);
+                int s0 = tileStart[t];
+                int count = tileStart[t + 1] - s0;
+                for (int i = 0; i < count; i += BlockKernel.ROWS) {
+                    int m = Math.min(BlockKernel.ROWS, count - i);
+                    int lo = xK;
+                    int hi = 0;
+                    int j0 = width;
+                    int j1 = 0;
+                    for (int q = 0; q < m; q++) {
+                        int e = s0 + i + q;
+                        int r = active[e];
+                        lo = Math.min(lo, xLo[r]);
+                        hi = Math.max(hi, xHi[r]);
+                        j0 = Math.min(j0, activeLo[e] - n0);
+                        j1 = Math.max(j1, activeHi[e] - n0);
+                    }
+                    hi = Math.max(hi, lo);
+                    // Only the frames the block's masks cover, widened to whole half-tiles (one vector).
+                    j0 = j0 / HALF * HALF;
+                    j1 = Math.min(width, (j1 + HALF - 1) / HALF * HALF);
+                    for (int q = 0; q < m; q++) {
+                        int r = active[s0 + i + q];
+                        rowsOut[i + q] = r;
+                        fromOut[i + q] = activeLo[s0 + i + q];
+                        toOut[i + q] = activeHi[s0 + i + q];
+                        ar[q] = lo * rows + r;
+                        cr[q] = (i + q) * TILE;
+                    }
+                    kernel.run(xA, ar, rows, xB, lo * frames + n0 + j0, frames, hi - lo, buf, cr, j0, m, j1 - j0,
+                            false);
+                }
+                xAction.accept(n0, width, rowsOut, fromOut, toOut, count, buf, w);
+            }
+        }
+    }
+
+    private void maskedPart(int from, int to) {
+        for (int w = from; w < to; w++) {
+            int j0 = columnStart[w];
+            int j1 = columnStart[w + 1];
+            int m = xM;
+            if (j0 >= j1) {
+                continue;
+            }
+            int[] ar = aRow[w];
+            int[] cr = cRow[w];
+            for (int t = 0; t < tiles; t++) {
+                int n0 = t * TILE;
+                int width = Math.min(TILE, frames - n0);
+                int s0 = tileStart[t];
+                int count = tileStart[t + 1] - s0;
+                for (int i = 0; i < count; i += BlockKernel.ROWS) {
+                    int mr = Math.min(BlockKernel.ROWS, count - i);
+                    int lo = j1;
+                    int hi = j0;
+                    int p0 = n0 + width;
+                    int p1 = n0;
+                    for (int q = 0; q < mr; q++) {
+                        int e = s0 + i + q;
+                        int r = active[e];
+                        lo = Math.min(lo, Math.max(j0, xLo[r]));
+                        hi = Math.max(hi, Math.min(j1, xHi[r]));
+                        p0 = Math.min(p0, activeLo[e]);
+                        p1 = Math.max(p1, activeHi[e]);
+                    }
+                    if (lo >= hi) {
+                        continue;
+                    }
+                    for (int q = 0; q < mr; q++) {
+                        int r = active[s0 + i + q];
+                        ar[q] = r * frames + p0;
+                        cr[q] = r * m;
+                    }
+                    kernel.run(xA, ar, 1, xB, p0 * m + lo, m, p1 - p0, xC, cr, lo, mr, hi - lo, true);
+                }
+            }
+        }
+    }
+
+    private void multiplyPart(int from, int to) {
+        for (int w = from; w < to; w++) {
+            int m = xM;
+            int k = xK;
+            int n = xN;
+            int i0 = (int) ((long) m * w / workers);
+            int i1 = (int) ((long) m * (w + 1) / workers);
+            int[] ar = aRow[w];
+            int[] cr = cRow[w];
+            for (int i = i0; i < i1; i += BlockKernel.ROWS) {
+                int mr = Math.min(BlockKernel.ROWS, i1 - i);
+                for (int q = 0; q < mr; q++) {
+                    ar[q] = (i + q) * k;
+                    cr[q] = (i + q) * n;
+                }
+                kernel.run(xA, ar, 1, xB, 0, n, k, xC, cr, 0, mr, n, false);
+            }
+        }
+    }
+
+    private void copyTile(int n0, int width, int[] rs, int[] from, int[] to, int count, float[] tile, int w) {
+        float[] c = xC;
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(tile, i * TILE + from[i] - n0, c, rs[i] * frames + from[i], to[i] - from[i]);
+            // Gaps between intervals inside the covered span are outside the pattern too.
+            int[] x = pattern.rangesView(rs[i]);
+            int prevEnd = from[i];
+            for (int q = 0; q < x.length && x[q] < to[i]; q += 2) {
+                if (x[q + 1] > from[i]) {
+                    Arrays.fill(c, rs[i] * frames + prevEnd, rs[i] * frames + Math.max(prevEnd, x[q]), 0f);
+                    prevEnd = Math.min(x[q + 1], to[i]);
+                }
+            }
         }
     }
 
