@@ -39,8 +39,8 @@ class BlockKernelTest {
         int[] cRow = new int[rows];
         int cStride = cols + 4;
         for (int i = 0; i < rows; i++) {
-            aRow[i] = (rows - 1 - i) * 11 + rnd.nextInt(5);   // gathered, not in order
-            cRow[i] = ((i * 3) % rows) * cStride;             // a permutation of the output rows
+            aRow[i] = ((i * 7) % rows) * 11 + rnd.nextInt(5);   // gathered, out of order, may repeat
+            cRow[i] = (rows - 1 - i) * cStride;                  // the output rows in reverse order
         }
         float[] c = new float[rows * cStride + 2];
         for (int i = 0; i < c.length; i++) {
