@@ -51,6 +51,7 @@ public final class MaskedOps {
     private int[] xLo;
     private int[] xHi;
     private TileAction xAction;
+    private boolean xTiled;
     private final Parallel.RangeBody transABody = this::transAPart;
     private final Parallel.RangeBody maskedBody = this::maskedPart;
     private final Parallel.RangeBody multiplyBody = this::multiplyPart;
@@ -158,8 +159,40 @@ public final class MaskedOps {
      * @param b   B, k×N row-major
      */
     public void transATiles(float[] a, int k, int[] aLo, int[] aHi, float[] b, TileAction action) {
-        DenseOps.check(a, (long) k * rows, "A");
         DenseOps.check(b, (long) k * frames, "B");
+        runTransA(a, k, aLo, aHi, b, false, action);
+    }
+
+    /**
+     * As {@link #transATiles} with B given in the tiled layout of {@link #tileColumns}: each tile of B is
+     * one contiguous block, which the hardware prefetches (rows of a row-major K×N B lie a page apart).
+     */
+    public void transATilesTiled(float[] a, int k, int[] aLo, int[] aHi, float[] bTiled, TileAction action) {
+        DenseOps.check(bTiled, (long) tiles * k * TILE, "tiled B");
+        runTransA(a, k, aLo, aHi, bTiled, true, action);
+    }
+
+    /**
+     * B (k×N row-major) in the tiled layout of {@link #transATilesTiled}: tile t holds B's columns
+     * [t·TILE, t·TILE + TILE) as a k×TILE row-major block (zeros past N), the tiles one after another.
+     */
+    public static float[] tileColumns(float[] b, int k, int n) {
+        DenseOps.check(b, (long) k * n, "B");
+        int tiles = (n + TILE - 1) / TILE;
+        float[] out = new float[tiles * k * TILE];
+        for (int t = 0; t < tiles; t++) {
+            int n0 = t * TILE;
+            int width = Math.min(TILE, n - n0);
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(b, p * n + n0, out, (t * k + p) * TILE, width);
+            }
+        }
+        return out;
+    }
+
+    private void runTransA(float[] a, int k, int[] aLo, int[] aHi, float[] b, boolean tiled, TileAction action) {
+        DenseOps.check(a, (long) k * rows, "A");
+        xTiled = tiled;
         xA = a;
         xK = k;
         xLo = aLo;
@@ -310,8 +343,13 @@ public final class MaskedOps {
                         ar[q] = lo * rows + r;
                         cr[q] = (i + q) * TILE;
                     }
-                    kernel.run(xA, ar, rows, xB, lo * frames + n0 + j0, frames, hi - lo, buf, cr, j0, m, j1 - j0,
-                            false);
+                    if (xTiled) {
+                        kernel.run(xA, ar, rows, xB, (t * xK + lo) * TILE + j0, TILE, hi - lo, buf, cr, j0, m,
+                                j1 - j0, false);
+                    } else {
+                        kernel.run(xA, ar, rows, xB, lo * frames + n0 + j0, frames, hi - lo, buf, cr, j0, m,
+                                j1 - j0, false);
+                    }
                 }
                 xAction.accept(n0, width, rowsOut, fromOut, toOut, count, buf, w);
             }

@@ -6,13 +6,14 @@ import org.nae4j.linalg.RowRanges;
 
 /**
  * One NMF iteration (SPEC 3) on the entries the masks allow. H's update is fused into the pass over V that
- * computes WᵀV: per tile of frames, WᵀW·H is formed from the few active rows and H is updated at once, so
+ * computes WᵀV (V kept in tiles of 32 frames, each contiguous, and Vᵀ, whose tiles are contiguous anyway): per tile of frames, WᵀW·H is formed from the few active rows and H is updated at once, so
  * neither WᵀV nor WᵀWH is ever held in full. Then W's numerator V Hᵀ is computed as H Vᵀ over the active
  * rows of each tile, restricted per component to the bins its template can use. All arrays are allocated
  * here, once.
  */
 final class MaskedNmfStep {
-    private final float[] v;
+    /** V in the tiled layout of {@link MaskedOps#tileColumns}: each tile's K×32 block is contiguous. */
+    private final float[] vTiled;
     private final float[] vt;
     private final float[] w;
     private final float[] h;
@@ -35,7 +36,7 @@ final class MaskedNmfStep {
 
     MaskedNmfStep(float[] v, float[] vt, float[] w, float[] h, int k, int n, int r, RowRanges activations,
                   RowRanges templates, MaskedOps ops) {
-        this.v = v;
+        this.vTiled = MaskedOps.tileColumns(v, k, n);
         this.vt = vt;
         this.w = w;
         this.h = h;
@@ -61,7 +62,7 @@ final class MaskedNmfStep {
             System.arraycopy(w, p * r, wPad, p * rp, r);
         }
         ops.gramCols(w, wPad, k, r, bandLo, bandHi, wtw, rp);
-        ops.transATiles(w, k, bandLo, bandHi, v, updateH);
+        ops.transATilesTiled(w, k, bandLo, bandHi, vTiled, updateH);
         // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε), on each template's bins.
         ops.gramRows(h, hht);
         for (int i = 0; i < r; i++) {

@@ -70,11 +70,22 @@ class MaskedOpsTest {
         try (Parallel par = new Parallel(threads)) {
             DenseOps.multiplyTransA(w, v, expected, k, r, n, par);
             float[] c = new float[r * n];
-            new MaskedOps(hc, par).multiplyTransA(w, k, wcT.firsts(), wcT.lasts(), v, c);
+            MaskedOps ops = new MaskedOps(hc, par);
+            ops.multiplyTransA(w, k, wcT.firsts(), wcT.lasts(), v, c);
+            float[] tiled = new float[r * n];
+            ops.transATilesTiled(w, k, wcT.firsts(), wcT.lasts(), MaskedOps.tileColumns(v, k, n),
+                    (n0, width, rows, from, to, count, tile, worker) -> {
+                        for (int i = 0; i < count; i++) {
+                            for (int j = from[i]; j < to[i]; j++) {
+                                tiled[rows[i] * n + j] = tile[i * MaskedOps.TILE + j - n0];
+                            }
+                        }
+                    });
             for (int i = 0; i < r; i++) {
                 for (int j = 0; j < n; j++) {
                     if (hc.contains(i, j)) {
                         assertClose(expected[i * n + j], c[i * n + j], k, "(" + i + "," + j + ")");
+                        assertEquals(c[i * n + j], tiled[i * n + j], "tiled layout (" + i + "," + j + ")");
                     } else {
                         assertEquals(0f, c[i * n + j], "outside the mask (" + i + "," + j + ")");
                     }
