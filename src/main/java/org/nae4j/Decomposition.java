@@ -71,7 +71,7 @@ public final class Decomposition {
 
     private static Factorization create(float[] v, Constraints c, DecompositionOptions o, Parallel par) {
         return switch (o.method()) {
-            case NMF -> new Nmf(v, c, par);
+            case NMF -> new Nmf(v, c, par, o.kernels());
         };
     }
 }

@@ -1,5 +1,6 @@
 package org.nae4j;
 
+import org.nae4j.linalg.KernelChoice;
 import org.nae4j.model.Method;
 
 /**
@@ -11,8 +12,11 @@ import org.nae4j.model.Method;
  * @param threads      worker threads for the kernels, ≥ 1 (default 1)
  * @param historyEvery record the errors every this many iterations, ≥ 1 (default 10); the first and the
  *                     last iteration are always recorded
+ * @param kernels      dense, mask-aware, or chosen per problem (default AUTO); results agree up to float
+ *                     rounding
  */
-public record DecompositionOptions(Method method, int iterations, long seed, int threads, int historyEvery) {
+public record DecompositionOptions(Method method, int iterations, long seed, int threads, int historyEvery,
+                                   KernelChoice kernels) {
     public static final int DEFAULT_ITERATIONS = 10_000;
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_THREADS = 1;
@@ -31,6 +35,14 @@ public record DecompositionOptions(Method method, int iterations, long seed, int
         if (historyEvery < 1) {
             throw new IllegalArgumentException("history interval must be ≥ 1 iteration, got " + historyEvery);
         }
+        if (kernels == null) {
+            throw new IllegalArgumentException("kernels must not be null");
+        }
+    }
+
+    /** Options with the kernels chosen per problem ({@link KernelChoice#AUTO}). */
+    public DecompositionOptions(Method method, int iterations, long seed, int threads, int historyEvery) {
+        this(method, iterations, seed, threads, historyEvery, KernelChoice.AUTO);
     }
 
     /** The defaults for {@code method}. */
@@ -40,7 +52,7 @@ public record DecompositionOptions(Method method, int iterations, long seed, int
     }
 
     public DecompositionOptions withIterations(int n) {
-        return new DecompositionOptions(method, n, seed, threads, historyEvery);
+        return new DecompositionOptions(method, n, seed, threads, historyEvery, kernels);
     }
 
     public DecompositionOptions withMethod(Method m) {
@@ -48,6 +60,10 @@ public record DecompositionOptions(Method method, int iterations, long seed, int
     }
 
     public DecompositionOptions withThreads(int t) {
-        return new DecompositionOptions(method, iterations, seed, t, historyEvery);
+        return new DecompositionOptions(method, iterations, seed, t, historyEvery, kernels);
+    }
+
+    public DecompositionOptions withKernels(KernelChoice k) {
+        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, k);
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ExperimentCommand.class,
             DecomposeCommand.class,
             AlignCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -24,9 +24,12 @@ final class RunOptions {
             description = "Record the errors every this many iterations in history.csv (default: ${DEFAULT-VALUE}).")
     int historyEvery = DecompositionOptions.DEFAULT_HISTORY_EVERY;
 
+    @picocli.CommandLine.Mixin
+    KernelOptions kernels = new KernelOptions();
+
     /** The options of a run of {@code method}. */
     DecompositionOptions options(Method method) {
-        return new DecompositionOptions(method, iterations, seed, threads, historyEvery);
+        return new DecompositionOptions(method, iterations, seed, threads, historyEvery).withKernels(kernels.kernels);
     }
 
     Map<String, Object> describe() {
@@ -35,6 +38,7 @@ final class RunOptions {
         m.put("seed", seed);
         m.put("threads", threads);
         m.put("history_every", historyEvery);
+        m.put("kernels", kernels.kernels.id());
         return m;
     }
 }

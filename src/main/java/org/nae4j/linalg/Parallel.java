@@ -1,21 +1,33 @@
 package org.nae4j.linalg;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed pool of worker threads for the kernels. Work is split into contiguous index ranges in a fixed
+ * A fixed team of worker threads for the kernels. Work is split into contiguous index ranges in a fixed
  * way that depends only on the range and the thread count, and every output entry is written by exactly one
- * task, so results are reproducible for a given (input, threads). Close it when done.
+ * task, so results are reproducible for a given (input, threads). The calling thread runs the first range
+ * itself; a parallel loop allocates nothing, so iterations stay free of garbage. Loops must not be started
+ * from two threads at once, nor from inside a loop body. Close it when done.
  */
 public final class Parallel implements AutoCloseable {
+    /** Polls of a waiting thread before it parks: loops follow each other within microseconds. */
+    private static final int SPINS = 2_000;
+
     private final int threads;
-    private final ExecutorService pool;
+    private final Thread[] workers;
+    private final AtomicInteger remaining = new AtomicInteger();
+    /** Per worker, the number of the loop it was last given; a worker runs when its entry changes. */
+    private final AtomicIntegerArray assigned;
+    private int generation;
+    private volatile boolean closed;
+    private volatile Throwable failure;
+    private volatile Thread caller;
+    private RangeBody body;
+    private int n;
+    private int grain;
+    private int tasks;
 
     /** @param threads number of worker threads, ≥ 1 (1 runs everything on the calling thread) */
     public Parallel(int threads) {
@@ -23,15 +35,14 @@ public final class Parallel implements AutoCloseable {
             throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
         }
         this.threads = threads;
-        if (threads == 1) {
-            this.pool = null;
-        } else {
-            ThreadFactory daemon = r -> {
-                Thread t = new Thread(r, "nae4j-worker");
-                t.setDaemon(true);
-                return t;
-            };
-            this.pool = Executors.newFixedThreadPool(threads, daemon);
+        this.workers = new Thread[threads - 1];
+        this.assigned = new AtomicIntegerArray(Math.max(1, threads - 1));
+        for (int i = 0; i < workers.length; i++) {
+            int index = i + 1;
+            Thread t = new Thread(() -> work(index), "nae4j-worker-" + index);
+            t.setDaemon(true);
+            workers[i] = t;
+            t.start();
         }
     }
 
@@ -59,46 +70,88 @@ public final class Parallel implements AutoCloseable {
             return;
         }
         int blocks = (n + grain - 1) / grain;
-        int tasks = Math.min(threads, blocks);
-        if (tasks <= 1) {
+        int count = Math.min(threads, blocks);
+        if (count <= 1) {
             body.run(0, n);
             return;
         }
-        List<Future<?>> futures = new ArrayList<>(tasks);
-        for (int t = 0; t < tasks; t++) {
-            int from = Math.min(n, (int) ((long) blocks * t / tasks) * grain);
-            int to = Math.min(n, (int) ((long) blocks * (t + 1) / tasks) * grain);
-            if (from < to) {
-                futures.add(pool.submit(() -> body.run(from, to)));
+        if (closed) {
+            throw new IllegalStateException("this Parallel is closed");
+        }
+        this.body = body;
+        this.n = n;
+        this.grain = grain;
+        this.tasks = count;
+        this.failure = null;
+        this.caller = Thread.currentThread();
+        remaining.set(count - 1);
+        generation++;
+        for (int i = 0; i < count - 1; i++) {
+            assigned.set(i, generation);
+            LockSupport.unpark(workers[i]);
+        }
+        Throwable own = null;
+        try {
+            runTask(0);
+        } catch (RuntimeException | Error e) {
+            own = e;
+        }
+        for (int spin = 0; remaining.get() > 0; spin++) {
+            if (spin > SPINS) {
+                LockSupport.park(this);
+            } else {
+                Thread.onSpinWait();
             }
         }
-        await(futures);
+        this.body = null;
+        Throwable f = own != null ? own : failure;
+        if (f instanceof RuntimeException re) {
+            throw re;
+        }
+        if (f instanceof Error err) {
+            throw err;
+        }
     }
 
-    private static void await(List<Future<?>> futures) {
-        try {
-            for (Future<?> f : futures) {
-                f.get();
+    private void runTask(int t) {
+        int blocks = (n + grain - 1) / grain;
+        int from = Math.min(n, (int) ((long) blocks * t / tasks) * grain);
+        int to = Math.min(n, (int) ((long) blocks * (t + 1) / tasks) * grain);
+        if (from < to) {
+            body.run(from, to);
+        }
+    }
+
+    private void work(int index) {
+        int seen = 0;
+        while (true) {
+            for (int spin = 0; assigned.get(index - 1) == seen && !closed; spin++) {
+                if (spin > SPINS) {
+                    LockSupport.park(this);
+                } else {
+                    Thread.onSpinWait();
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for worker threads", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
+            if (closed) {
+                return;
             }
-            if (c instanceof Error err) {
-                throw err;
+            seen = assigned.get(index - 1);
+            try {
+                runTask(index);
+            } catch (RuntimeException | Error e) {
+                failure = e;
             }
-            throw new IllegalStateException(c);
+            if (remaining.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
         }
     }
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        closed = true;
+        for (Thread t : workers) {
+            LockSupport.unpark(t);
         }
     }
 }

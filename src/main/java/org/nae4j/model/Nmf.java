@@ -2,12 +2,17 @@ package org.nae4j.model;
 
 import org.nae4j.constraints.Constraints;
 import org.nae4j.linalg.DenseOps;
+import org.nae4j.linalg.KernelChoice;
+import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
+import org.nae4j.linalg.RowRanges;
 
 /**
  * Score-informed NMF with the multiplicative updates of Lee and Seung for the Euclidean loss (paper Eq. 2,
  * SPEC 3): each iteration updates H first, then W. Initialised with W = W^C and H = H^C, so entries the
- * constraints rule out start at zero and stay zero. All work arrays are allocated once, here.
+ * constraints rule out start at zero and stay zero. The products run either on the entries the masks
+ * allow ({@link KernelChoice#MASKED}, the default when it saves work) or densely (the reference); both give
+ * the same factors up to float rounding. All work arrays are allocated once, here.
  */
 public final class Nmf implements Factorization {
     /** Guards the division (SPEC 3: machine epsilon of float32). */
@@ -27,6 +32,8 @@ public final class Nmf implements Factorization {
     private final Parallel par;
     private final float[] w;
     private final float[] h;
+    private final KernelChoice kernels;
+    private final MaskedNmfStep masked;
     private final float[] wtv;
     private final float[] wtw;
     private final float[] wtwh;
@@ -35,12 +42,18 @@ public final class Nmf implements Factorization {
     private final float[] whht;
     private final float[] hvt;
 
-    /**
-     * @param v   the magnitude spectrogram V, K×N row-major (not modified, not copied: keep it unchanged)
-     * @param c   the constraints, giving K, N, R and the initial W^C, H^C
-     * @param par the threads to run the kernels on
-     */
+    /** NMF with the kernels chosen automatically ({@link KernelChoice#AUTO}). */
     public Nmf(float[] v, Constraints c, Parallel par) {
+        this(v, c, par, KernelChoice.AUTO);
+    }
+
+    /**
+     * @param v       the magnitude spectrogram V, K×N row-major (not modified, not copied: keep it unchanged)
+     * @param c       the constraints, giving K, N, R and the initial W^C, H^C
+     * @param par     the threads to run the kernels on
+     * @param kernels dense, masked, or chosen by the masks' density
+     */
+    public Nmf(float[] v, Constraints c, Parallel par, KernelChoice kernels) {
         this.k = c.bins();
         this.n = c.frames();
         this.r = c.rank();
@@ -53,17 +66,51 @@ public final class Nmf implements Factorization {
         this.par = par;
         this.w = c.wc().clone();
         this.h = c.hc().clone();
-        this.wtv = new float[r * n];
-        this.wtw = new float[r * r];
-        this.wtwh = new float[r * n];
-        this.vht = new float[k * r];
-        this.hht = new float[r * r];
-        this.whht = new float[k * r];
-        this.hvt = new float[r * k];
+        RowRanges activations = new RowRanges(n, c.support().intervals());
+        RowRanges templates = new RowRanges(k, c.support().bands());
+        this.kernels = kernels.resolve(maskedFraction(activations, templates));
+        if (this.kernels == KernelChoice.MASKED) {
+            this.masked = new MaskedNmfStep(v, vt, w, h, k, n, r, activations, templates,
+                    new MaskedOps(activations, par));
+            this.wtv = null;
+            this.wtw = null;
+            this.wtwh = null;
+            this.vht = null;
+            this.hht = null;
+            this.whht = null;
+            this.hvt = null;
+        } else {
+            this.masked = null;
+            this.wtv = new float[r * n];
+            this.wtw = new float[r * r];
+            this.wtwh = new float[r * n];
+            this.vht = new float[k * r];
+            this.hht = new float[r * r];
+            this.whht = new float[k * r];
+            this.hvt = new float[r * k];
+        }
+    }
+
+    /**
+     * Multiply-adds of the two large products (WᵀV, VHᵀ) restricted to the masks, over their dense count
+     * 2·K·N·R: the least work a mask-aware iteration can do, relative to a dense one.
+     */
+    public static double maskedFraction(RowRanges activations, RowRanges templates) {
+        double dense = (double) templates.length() * activations.length() * activations.rows();
+        return dense == 0 ? 0 : activations.pairedCount(templates) / dense;
+    }
+
+    /** The kernels this instance runs (DENSE or MASKED, never AUTO). */
+    public KernelChoice kernels() {
+        return kernels;
     }
 
     @Override
     public void step() {
+        if (masked != null) {
+            masked.step();
+            return;
+        }
         // H ← H ⊙ (WᵀV) ⊘ (WᵀW H + ε)
         DenseOps.multiplyTransA(w, v, wtv, k, r, n, par);
         DenseOps.gramCols(w, k, r, wtw);

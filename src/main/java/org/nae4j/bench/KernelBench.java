@@ -1,0 +1,167 @@
+package org.nae4j.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.nae4j.constraints.Constraints;
+import org.nae4j.linalg.BlockKernels;
+import org.nae4j.linalg.KernelChoice;
+import org.nae4j.linalg.Parallel;
+import org.nae4j.linalg.RowRanges;
+import org.nae4j.model.Factorization;
+import org.nae4j.model.Method;
+import org.nae4j.model.Nmf;
+
+/**
+ * Times the dense and the mask-aware kernels of each method side by side on one problem: after warm-up
+ * iterations, the median over rounds of the time per iteration, their ratio, the rate of the useful (masked)
+ * floating-point work, and how far the two paths' reconstructions drift apart.
+ */
+public final class KernelBench {
+    /** Rounds per path; the median round is reported, so one disturbed round does not skew the result. */
+    public static final int ROUNDS = 5;
+    private static final int TILE = 64;
+
+    private KernelBench() {
+    }
+
+    /**
+     * One method's measurement.
+     *
+     * @param method        the method
+     * @param denseMs       median milliseconds per iteration, dense kernels
+     * @param maskedMs      median milliseconds per iteration, mask-aware kernels
+     * @param usefulGflop   floating-point operations (10^9) per iteration of the products restricted to the masks
+     * @param denseGflop    floating-point operations (10^9) per iteration of the dense products
+     * @param maxRelDiff    max |V̂_dense − V̂_masked| / max |V̂_dense| after the same iterations
+     */
+    public record Row(Method method, double denseMs, double maskedMs, double usefulGflop, double denseGflop,
+                      double maxRelDiff) {
+        /** Dense time over masked time. */
+        public double speedup() {
+            return denseMs / maskedMs;
+        }
+
+        /** The speed-up if the masked kernels ran the useful work at the dense kernels' rate. */
+        public double limit() {
+            return denseGflop / usefulGflop;
+        }
+
+        /** Useful GFLOP/s of the masked path. */
+        public double maskedRate() {
+            return usefulGflop / (maskedMs * 1e-3);
+        }
+    }
+
+    /** Methods this benchmark can time. */
+    public static boolean supports(Method m) {
+        return m == Method.NMF;
+    }
+
+    /**
+     * @param v          V, K×N
+     * @param c          the constraints
+     * @param methods    methods to time (see {@link #supports})
+     * @param iterations iterations per round, ≥ 1
+     * @param warmup     iterations before timing (JIT compilation), ≥ 0
+     * @param threads    worker threads
+     */
+    public static List<Row> run(float[] v, Constraints c, List<Method> methods, int iterations, int warmup,
+                                int threads) {
+        List<Row> rows = new ArrayList<>();
+        try (Parallel par = new Parallel(threads)) {
+            for (Method m : methods) {
+                if (!supports(m)) {
+                    throw new IllegalArgumentException("the benchmark cannot run method " + m.id());
+                }
+                Factorization dense = create(m, v, c, par, KernelChoice.DENSE);
+                Factorization masked = create(m, v, c, par, KernelChoice.MASKED);
+                double[] d = new double[ROUNDS];
+                double[] k = new double[ROUNDS];
+                run(dense, warmup);
+                run(masked, warmup);
+                for (int round = 0; round < ROUNDS; round++) {
+                    // Alternate the paths so that both see the same machine load.
+                    d[round] = run(dense, iterations) / iterations;
+                    k[round] = run(masked, iterations) / iterations;
+                }
+                double[] flops = flops(m, c);
+                double diff = maxRelativeDifference(dense, masked, c.bins(), c.frames(), c.rank());
+                rows.add(new Row(m, median(d), median(k), flops[0], flops[1], diff));
+            }
+        }
+        return rows;
+    }
+
+    /** {useful, dense} GFLOP per iteration of the method's large products. */
+    public static double[] flops(Method m, Constraints c) {
+        RowRanges act = new RowRanges(c.frames(), c.support().intervals());
+        RowRanges tpl = new RowRanges(c.bins(), c.support().bands());
+        double products = 2;
+        double useful = 2 * products * act.pairedCount(tpl) * 1e-9;
+        double dense = 2 * products * (double) c.bins() * c.frames() * c.rank() * 1e-9;
+        return new double[] {useful, dense};
+    }
+
+    /** Which kernel the masked path runs on, for the report. */
+    public static String kernelDescription() {
+        return BlockKernels.describe();
+    }
+
+    private static Factorization create(Method m, float[] v, Constraints c, Parallel par, KernelChoice k) {
+        return switch (m) {
+            case NMF -> new Nmf(v, c, par, k);
+        };
+    }
+
+    /** Milliseconds for {@code count} iterations. */
+    private static double run(Factorization f, int count) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            f.step();
+        }
+        return (System.nanoTime() - t0) * 1e-6;
+    }
+
+    private static double median(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+    }
+
+    /** max |V̂_a − V̂_b| / max |V̂_a|, computed a tile of frames at a time (V̂ is never held in full). */
+    static double maxRelativeDifference(Factorization a, Factorization b, int k, int n, int r) {
+        float[] ta = new float[k * TILE];
+        float[] tb = new float[k * TILE];
+        double maxA = 0;
+        double maxDiff = 0;
+        for (int j0 = 0; j0 < n; j0 += TILE) {
+            int width = Math.min(TILE, n - j0);
+            reconstruct(a, k, n, r, j0, width, ta);
+            reconstruct(b, k, n, r, j0, width, tb);
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < width; j++) {
+                    maxA = Math.max(maxA, Math.abs(ta[p * TILE + j]));
+                    maxDiff = Math.max(maxDiff, Math.abs(ta[p * TILE + j] - tb[p * TILE + j]));
+                }
+            }
+        }
+        return maxA == 0 ? maxDiff : maxDiff / maxA;
+    }
+
+    private static void reconstruct(Factorization f, int k, int n, int r, int j0, int width, float[] out) {
+        float[] w = f.templates();
+        float[] h = f.activations();
+        Arrays.fill(out, 0f);
+        for (int p = 0; p < k; p++) {
+            for (int c = 0; c < r; c++) {
+                float x = w[p * r + c];
+                if (x != 0f) {
+                    for (int j = 0; j < width; j++) {
+                        out[p * TILE + j] += x * h[c * n + j0 + j];
+                    }
+                }
+            }
+        }
+    }
+}

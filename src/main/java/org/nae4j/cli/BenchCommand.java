@@ -1,0 +1,118 @@
+package org.nae4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nae4j.Analysis;
+import org.nae4j.bench.KernelBench;
+import org.nae4j.io.Csv;
+import org.nae4j.io.Json;
+import org.nae4j.model.Method;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code nae4j bench}: ms/iteration of the dense and the mask-aware kernels of each method, side by side. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time the dense and the mask-aware kernels of each method on one recording: median "
+                + "ms/iteration over " + KernelBench.ROUNDS + " rounds, their ratio, the useful (masked) GFLOP/s, "
+                + "and the largest relative difference of the two reconstructions."})
+final class BenchCommand implements Callable<Integer> {
+    static final int DEFAULT_ITERATIONS = 50;
+    static final int DEFAULT_WARMUP = 50;
+    static final int DEFAULT_THREADS = 2;
+
+    @Option(names = "--audio", required = true, paramLabel = "FILE", description = "The recording (WAV).")
+    Path audio;
+
+    @Option(names = "--score", required = true, paramLabel = "FILE", description = "Its score (CSV or MIDI).")
+    Path score;
+
+    @Option(names = "--iterations", paramLabel = "COUNT",
+            description = "Iterations per timed round (default: ${DEFAULT-VALUE}).")
+    int iterations = DEFAULT_ITERATIONS;
+
+    @Option(names = "--warmup", paramLabel = "COUNT",
+            description = "Untimed iterations first, for the JIT compiler (default: ${DEFAULT-VALUE}).")
+    int warmup = DEFAULT_WARMUP;
+
+    @Option(names = "--threads", paramLabel = "COUNT", description = "Worker threads (default: ${DEFAULT-VALUE}).")
+    int threads = DEFAULT_THREADS;
+
+    @Option(names = "--methods", paramLabel = "NAME", split = ",", converter = MethodOption.Converter.class,
+            description = "Methods to time, comma-separated (default: all that have mask-aware kernels).")
+    List<Method> methods;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write the table as DIR/bench.csv and DIR/bench.json.")
+    Path out;
+
+    @Mixin
+    AnalysisOptions analysis;
+
+    @Override
+    public Integer call() throws Exception {
+        if (iterations < 1 || warmup < 0 || threads < 1) {
+            throw new IllegalArgumentException("--iterations and --threads must be ≥ 1 and --warmup ≥ 0");
+        }
+        List<Method> chosen = new ArrayList<>();
+        for (Method m : methods == null ? List.of(Method.values()) : methods) {
+            if (KernelBench.supports(m)) {
+                chosen.add(m);
+            } else if (methods != null) {
+                throw new IllegalArgumentException("method " + m.id() + " has no mask-aware kernels to time");
+            }
+        }
+        Analysis a = Analysis.of(audio, score, analysis.stft(), analysis.constraints());
+        var c = a.constraints();
+        System.out.printf(Locale.ROOT, "bench: K=%d, N=%d, R=%d; W^C %.1f %%, H^C %.1f %%; %d thread(s); %s%n",
+                c.bins(), c.frames(), c.rank(), 100 * c.support().templateDensity(),
+                100 * c.support().activationDensity(), threads, KernelBench.kernelDescription());
+        List<KernelBench.Row> rows = KernelBench.run(a.magnitude(), c, chosen, iterations, warmup, threads);
+        System.out.printf(Locale.ROOT, "%-10s %12s %12s %8s %8s %14s %12s%n", "method", "dense ms/it", "masked ms/it",
+                "speedup", "limit", "masked GFLOP/s", "max rel diff");
+        List<List<?>> table = new ArrayList<>();
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (KernelBench.Row r : rows) {
+            System.out.printf(Locale.ROOT, "%-10s %12.3f %12.3f %7.2fx %7.2fx %14.1f %12.2e%n", r.method().id(),
+                    r.denseMs(), r.maskedMs(), r.speedup(), r.limit(), r.maskedRate(), r.maxRelDiff());
+            table.add(List.of(r.method().id(), threads, r.denseMs(), r.maskedMs(), r.speedup(), r.limit(),
+                    r.usefulGflop(), r.maskedRate(), r.maxRelDiff()));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("method", r.method().id());
+            m.put("threads", threads);
+            m.put("dense_ms_per_iteration", r.denseMs());
+            m.put("masked_ms_per_iteration", r.maskedMs());
+            m.put("speedup", r.speedup());
+            m.put("limit", r.limit());
+            m.put("useful_gflop_per_iteration", r.usefulGflop());
+            m.put("masked_gflop_per_s", r.maskedRate());
+            m.put("max_relative_difference", r.maxRelDiff());
+            json.add(m);
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+            Csv.write(out.resolve("bench.csv"), List.of("method", "threads", "dense_ms_per_iteration",
+                    "masked_ms_per_iteration", "speedup", "limit", "useful_gflop_per_iteration", "masked_gflop_per_s",
+                    "max_relative_difference"), table);
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("audio", audio.toString());
+            doc.put("score", score.toString());
+            doc.put("bins", c.bins());
+            doc.put("frames", c.frames());
+            doc.put("rank", c.rank());
+            doc.put("iterations", iterations);
+            doc.put("warmup", warmup);
+            doc.put("rounds", KernelBench.ROUNDS);
+            doc.put("kernel", KernelBench.kernelDescription());
+            doc.put("results", json);
+            Json.write(out.resolve("bench.json"), doc);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,40 @@
+package org.nae4j.linalg;
+
+/**
+ * Chooses the {@link BlockKernel} once, at class initialisation: the SIMD one when the JVM was started
+ * with {@code --add-modules jdk.incubator.vector}, else the scalar one. The SIMD class is loaded only
+ * through reflection, so nothing that references the incubator API is loaded when it is absent. The
+ * system property {@value #SCALAR_PROPERTY}{@code =true} forces the scalar kernel (for comparisons).
+ */
+public final class BlockKernels {
+    /** System property that forces the scalar kernel. */
+    public static final String SCALAR_PROPERTY = "nae4j.scalar";
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final String VECTOR_KERNEL = "org.nae4j.linalg.VectorBlockKernel";
+
+    static final BlockKernel KERNEL = choose();
+
+    private BlockKernels() {
+    }
+
+    /** Whether the SIMD (Vector API) kernel is in use. */
+    public static boolean vectorized() {
+        return !(KERNEL instanceof ScalarBlockKernel);
+    }
+
+    /** A one-line description for reports, e.g. {@code "SIMD, 16 floats per vector"}. */
+    public static String describe() {
+        return vectorized() ? "SIMD (jdk.incubator.vector)" : "scalar (start the JVM with --add-modules jdk.incubator.vector for SIMD)";
+    }
+
+    private static BlockKernel choose() {
+        if (Boolean.getBoolean(SCALAR_PROPERTY) || ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+            return new ScalarBlockKernel();
+        }
+        try {
+            return (BlockKernel) Class.forName(VECTOR_KERNEL).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return new ScalarBlockKernel();
+        }
+    }
+}

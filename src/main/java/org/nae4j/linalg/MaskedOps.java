@@ -1,0 +1,496 @@
+package org.nae4j.linalg;
+
+import java.util.Arrays;
+
+/**
+ * Mask-aware float32 products for factorisations V ≈ W H whose activations H (R×N) are zero outside a
+ * {@link RowRanges} pattern (H^C) and whose templates may be zero outside a span of rows per component
+ * (W^C). The frames are cut into tiles of {@value #TILE}; each tile lists the few rows active in it, and a
+ * product multiplies only those rows, with the {@link BlockKernel} (SIMD when available) on a tile of V
+ * that stays in cache. Results equal {@link DenseOps}' on every entry the pattern allows, up to float
+ * rounding. Built once per problem; holds per-worker scratch, so no product allocates arrays. One instance
+ * must not run two products at the same time.
+ */
+public final class MaskedOps {
+    /** Frames per tile: two 16-float vectors, the width of the kernel's register block. */
+    public static final int TILE = 32;
+    private static final int HALF = TILE / 2;
+
+    private final BlockKernel kernel = BlockKernels.KERNEL;
+    private final RowRanges pattern;
+    private final Parallel par;
+    private final int rows;
+    private final int frames;
+    private final int tiles;
+    private final int[] active;
+    private final int[] tileStart;
+    /** Per entry of {@code active}: the frames [lo, hi) of its tile that the row's mask covers. */
+    private final int[] activeLo;
+    private final int[] activeHi;
+    private final int workers;
+    private final int[] partStart;
+    private final float[][] tileBuf;
+    private final int[][] rowBuf;
+    private final int[][] fromBuf;
+    private final int[][] toBuf;
+    private final int[][] aRow;
+    private final int[][] cRow;
+    private final double[] gramAcc;
+    private long[] columnCost = new long[0];
+    private final int[] columnStart;
+    private final int[] columnBounds;
+    private final Cost columnCostFn = this::columnCost;
+    // The operands of the running product, read by the prebuilt loop bodies below: a product then
+    // allocates nothing (a capturing lambda per call would).
+    private float[] xA;
+    private float[] xB;
+    private float[] xC;
+    private int xK;
+    private int xM;
+    private int xN;
+    private int[] xLo;
+    private int[] xHi;
+    private TileAction xAction;
+    private boolean xTiled;
+    private final Parallel.RangeBody transABody = this::transAPart;
+    private final Parallel.RangeBody maskedBody = this::maskedPart;
+    private final Parallel.RangeBody multiplyBody = this::multiplyPart;
+    private final TileAction copyToC = this::copyTile;
+
+    /** Receives, per tile, the product's rows that are active in it (see {@link #transATiles}). */
+    @FunctionalInterface
+    public interface TileAction {
+        /**
+         * @param n0     first frame of the tile
+         * @param width  frames in the tile (≤ {@link #TILE})
+         * @param rows   the active rows, ascending; entries [0, count) are valid
+         * @param from   per active row, the first frame of the tile its mask covers
+         * @param to     per active row, the end of the frames of the tile its mask covers
+         * @param count  number of active rows
+         * @param tile   the results: row i (component rows[i]) at tile[i·TILE + (n − n0)] for frames n in
+         *               [from[i], to[i]); other entries of the tile are unspecified
+         * @param worker index in [0, {@link #workers()}) of the worker running this call, for scratch
+         */
+        void accept(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] tile, int worker);
+    }
+
+    /**
+     * @param pattern the mask of H, R rows over N frames
+     * @param par     the threads to run on (its thread count fixes the split of the work)
+     */
+    public MaskedOps(RowRanges pattern, Parallel par) {
+        this.pattern = pattern;
+        this.par = par;
+        this.rows = pattern.rows();
+        this.frames = pattern.length();
+        this.tiles = (frames + TILE - 1) / TILE;
+        this.tileStart = new int[tiles + 1];
+        int[] list = new int[Math.max(1, tiles * rows)];
+        int[] los = new int[list.length];
+        int[] his = new int[list.length];
+        int count = 0;
+        for (int t = 0; t < tiles; t++) {
+            tileStart[t] = count;
+            int n0 = t * TILE;
+            int n1 = Math.min(frames, n0 + TILE);
+            for (int r = 0; r < rows; r++) {
+                int[] x = pattern.rangesView(r);
+                int lo = n1;
+                int hi = n0;
+                for (int i = 0; i < x.length && x[i] < n1; i += 2) {
+                    if (x[i + 1] > n0) {
+                        lo = Math.min(lo, Math.max(x[i], n0));
+                        hi = Math.max(hi, Math.min(x[i + 1], n1));
+                    }
+                }
+                if (lo < hi) {
+                    los[count] = lo;
+                    his[count] = hi;
+                    list[count++] = r;
+                }
+            }
+        }
+        tileStart[tiles] = count;
+        this.active = Arrays.copyOf(list, count);
+        this.activeLo = Arrays.copyOf(los, count);
+        this.activeHi = Arrays.copyOf(his, count);
+        this.workers = par.threads();
+        this.partStart = new int[workers + 1];
+        balance(tiles, workers, t -> tileStart[t + 1] - tileStart[t] + 1L, partStart);
+        this.columnStart = new int[workers + 1];
+        this.columnBounds = new int[workers + 1];
+        int scratchRows = Math.max(rows, BlockKernel.ROWS);
+        this.tileBuf = new float[workers][rows * TILE];
+        this.rowBuf = new int[workers][rows];
+        this.fromBuf = new int[workers][rows];
+        this.toBuf = new int[workers][rows];
+        this.aRow = new int[workers][scratchRows];
+        this.cRow = new int[workers][scratchRows];
+        this.gramAcc = new double[rows * rows];
+    }
+
+    /** The pattern this instance was built for. */
+    public RowRanges pattern() {
+        return pattern;
+    }
+
+    /** Number of workers (per-worker scratch of callers needs this many slots). */
+    public int workers() {
+        return workers;
+    }
+
+    /** Σ over tiles of the active rows times the tile's width: the entries of H the products visit. */
+    public long visitedEntries() {
+        long s = 0;
+        for (int t = 0; t < tiles; t++) {
+            s += (long) (tileStart[t + 1] - tileStart[t]) * Math.min(TILE, frames - t * TILE);
+        }
+        return s;
+    }
+
+    /**
+     * For every tile, computes the rows of C = Aᵀ B (R×N) active in it and hands them to {@code action};
+     * this lets a caller fuse an elementwise update into the same pass over B.
+     *
+     * @param a   A, k×R row-major; column r must be zero outside rows [aLo[r], aHi[r])
+     * @param k   rows of A and B
+     * @param aLo per component, first row of A's column that may be nonzero
+     * @param aHi per component, end of the rows of A's column that may be nonzero
+     * @param b   B, k×N row-major
+     */
+    public void transATiles(float[] a, int k, int[] aLo, int[] aHi, float[] b, TileAction action) {
+        DenseOps.check(b, (long) k * frames, "B");
+        runTransA(a, k, aLo, aHi, b, false, action);
+    }
+
+    /**
+     * As {@link #transATiles} with B given in the tiled layout of {@link #tileColumns}: each tile of B is
+     * one contiguous block, which the hardware prefetches (rows of a row-major K×N B lie a page apart).
+     */
+    public void transATilesTiled(float[] a, int k, int[] aLo, int[] aHi, float[] bTiled, TileAction action) {
+        DenseOps.check(bTiled, (long) tiles * k * TILE, "tiled B");
+        runTransA(a, k, aLo, aHi, bTiled, true, action);
+    }
+
+    /**
+     * B (k×N row-major) in the tiled layout of {@link #transATilesTiled}: tile t holds B's columns
+     * [t·TILE, t·TILE + TILE) as a k×TILE row-major block (zeros past N), the tiles one after another.
+     */
+    public static float[] tileColumns(float[] b, int k, int n) {
+        DenseOps.check(b, (long) k * n, "B");
+        int tiles = (n + TILE - 1) / TILE;
+        float[] out = new float[tiles * k * TILE];
+        for (int t = 0; t < tiles; t++) {
+            int n0 = t * TILE;
+            int width = Math.min(TILE, n - n0);
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(b, p * n + n0, out, (t * k + p) * TILE, width);
+            }
+        }
+        return out;
+    }
+
+    private void runTransA(float[] a, int k, int[] aLo, int[] aHi, float[] b, boolean tiled, TileAction action) {
+        DenseOps.check(a, (long) k * rows, "A");
+        xTiled = tiled;
+        xA = a;
+        xK = k;
+        xLo = aLo;
+        xHi = aHi;
+        xB = b;
+        xAction = action;
+        par.forRange(workers, 1, transABody);
+        xAction = null;
+    }
+
+    /** C (R×N) = Aᵀ B on the entries of the pattern; all other entries are set to zero. */
+    public void multiplyTransA(float[] a, int k, int[] aLo, int[] aHi, float[] b, float[] c) {
+        DenseOps.check(c, (long) rows * frames, "C");
+        Arrays.fill(c, 0, rows * frames, 0f);
+        xC = c;
+        transATiles(a, k, aLo, aHi, b, copyToC);
+    }
+
+    /**
+     * C (R×M) = A B for A R×N zero outside the pattern and B N×M. Row r of C is computed at least on
+     * columns [cLo[r], cHi[r]) (entries outside may hold partial sums or zero; callers read inside).
+     */
+    public void multiplyMasked(float[] a, float[] b, int m, int[] cLo, int[] cHi, float[] c) {
+        DenseOps.check(a, (long) rows * frames, "A");
+        DenseOps.check(b, (long) frames * m, "B");
+        DenseOps.check(c, (long) rows * m, "C");
+        Arrays.fill(c, 0, rows * m, 0f);
+        balanceColumns(m, cLo, cHi);
+        xA = a;
+        xB = b;
+        xC = c;
+        xM = m;
+        xLo = cLo;
+        xHi = cHi;
+        par.forRange(workers, 1, maskedBody);
+    }
+
+    /** G (R×R) = A Aᵀ for A R×N zero outside the pattern, summed in double on the calling thread. */
+    public void gramRows(float[] a, float[] g) {
+        DenseOps.check(a, (long) rows * frames, "A");
+        DenseOps.check(g, (long) rows * rows, "G");
+        double[] acc = gramAcc;
+        Arrays.fill(acc, 0);
+        for (int t = 0; t < tiles; t++) {
+            for (int i = tileStart[t]; i < tileStart[t + 1]; i++) {
+                int ri = active[i] * frames;
+                for (int j = i; j < tileStart[t + 1]; j++) {
+                    int rj = active[j] * frames;
+                    float s = 0f;
+                    int from = Math.max(activeLo[i], activeLo[j]);
+                    int to = Math.min(activeHi[i], activeHi[j]);
+                    for (int n = from; n < to; n++) {
+                        s += a[ri + n] * a[rj + n];
+                    }
+                    acc[active[i] * rows + active[j]] += s;
+                }
+            }
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int j = i; j < rows; j++) {
+                float v = (float) acc[i * rows + j];
+                g[i * rows + j] = v;
+                g[j * rows + i] = v;
+            }
+        }
+    }
+
+    /**
+     * C (m×n) = A (m×k) · B (k×n), dense, with the block kernel: for the small products of a
+     * factorisation such as W·(HHᵀ). Pad n to a multiple of {@link #TILE} for full speed.
+     */
+    public void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+        DenseOps.check(a, (long) m * k, "A");
+        DenseOps.check(b, (long) k * n, "B");
+        DenseOps.check(c, (long) m * n, "C");
+        xA = a;
+        xB = b;
+        xC = c;
+        xM = m;
+        xK = k;
+        xN = n;
+        par.forRange(workers, 1, multiplyBody);
+    }
+
+    /**
+     * G = Aᵀ A (m×m, stored with row stride {@code gStride} ≥ m) for A k×m whose column r is zero outside
+     * rows [lo[r], hi[r]), on the calling thread. {@code ap} must hold A with its rows padded to
+     * {@code gStride} columns (k·gStride floats, zeros beyond m): the kernel then runs on full vectors.
+     */
+    public void gramCols(float[] a, float[] ap, int k, int m, int[] lo, int[] hi, float[] g, int gStride) {
+        DenseOps.check(ap, (long) k * gStride, "padded A");
+        DenseOps.check(g, (long) m * gStride, "G");
+        int[] ar = aRow[0];
+        int[] cr = cRow[0];
+        for (int i = 0; i < m; i += BlockKernel.ROWS) {
+            int mr = Math.min(BlockKernel.ROWS, m - i);
+            int l = k;
+            int h = 0;
+            for (int q = 0; q < mr; q++) {
+                l = Math.min(l, lo[i + q]);
+                h = Math.max(h, hi[i + q]);
+            }
+            h = Math.max(h, l);
+            for (int q = 0; q < mr; q++) {
+                ar[q] = l * m + i + q;
+                cr[q] = (i + q) * gStride;
+            }
+            kernel.run(a, ar, m, ap, l * gStride, gStride, h - l, g, cr, 0, mr, gStride, false);
+        }
+    }
+
+    private void transAPart(int from, int to) {
+        for (int w = from; w < to; w++) {
+            float[] buf = tileBuf[w];
+            int[] rowsOut = rowBuf[w];
+            int[] fromOut = fromBuf[w];
+            int[] toOut = toBuf[w];
+            int[] ar = aRow[w];
+            int[] cr = cRow[w];
+            for (int t = partStart[w]; t < partStart[w + 1]; t++) {
+                int n0 = t * TILE;
+                int width = Math.min(TILE, frames - n0);
+                int s0 = tileStart[t];
+                int count = tileStart[t + 1] - s0;
+                for (int i = 0; i < count; i += BlockKernel.ROWS) {
+                    int m = Math.min(BlockKernel.ROWS, count - i);
+                    int lo = xK;
+                    int hi = 0;
+                    int j0 = width;
+                    int j1 = 0;
+                    for (int q = 0; q < m; q++) {
+                        int e = s0 + i + q;
+                        int r = active[e];
+                        lo = Math.min(lo, xLo[r]);
+                        hi = Math.max(hi, xHi[r]);
+                        j0 = Math.min(j0, activeLo[e] - n0);
+                        j1 = Math.max(j1, activeHi[e] - n0);
+                    }
+                    hi = Math.max(hi, lo);
+                    // Only the frames the block's masks cover, widened to whole half-tiles (one vector).
+                    j0 = j0 / HALF * HALF;
+                    j1 = Math.min(width, (j1 + HALF - 1) / HALF * HALF);
+                    for (int q = 0; q < m; q++) {
+                        int r = active[s0 + i + q];
+                        rowsOut[i + q] = r;
+                        fromOut[i + q] = activeLo[s0 + i + q];
+                        toOut[i + q] = activeHi[s0 + i + q];
+                        ar[q] = lo * rows + r;
+                        cr[q] = (i + q) * TILE;
+                    }
+                    if (xTiled) {
+                        kernel.run(xA, ar, rows, xB, (t * xK + lo) * TILE + j0, TILE, hi - lo, buf, cr, j0, m,
+                                j1 - j0, false);
+                    } else {
+                        kernel.run(xA, ar, rows, xB, lo * frames + n0 + j0, frames, hi - lo, buf, cr, j0, m,
+                                j1 - j0, false);
+                    }
+                }
+                xAction.accept(n0, width, rowsOut, fromOut, toOut, count, buf, w);
+            }
+        }
+    }
+
+    private void maskedPart(int from, int to) {
+        for (int w = from; w < to; w++) {
+            int j0 = columnStart[w];
+            int j1 = columnStart[w + 1];
+            int m = xM;
+            if (j0 >= j1) {
+                continue;
+            }
+            int[] ar = aRow[w];
+            int[] cr = cRow[w];
+            for (int t = 0; t < tiles; t++) {
+                int n0 = t * TILE;
+                int width = Math.min(TILE, frames - n0);
+                int s0 = tileStart[t];
+                int count = tileStart[t + 1] - s0;
+                for (int i = 0; i < count; i += BlockKernel.ROWS) {
+                    int mr = Math.min(BlockKernel.ROWS, count - i);
+                    int lo = j1;
+                    int hi = j0;
+                    int p0 = n0 + width;
+                    int p1 = n0;
+                    for (int q = 0; q < mr; q++) {
+                        int e = s0 + i + q;
+                        int r = active[e];
+                        lo = Math.min(lo, Math.max(j0, xLo[r]));
+                        hi = Math.max(hi, Math.min(j1, xHi[r]));
+                        p0 = Math.min(p0, activeLo[e]);
+                        p1 = Math.max(p1, activeHi[e]);
+                    }
+                    if (lo >= hi) {
+                        continue;
+                    }
+                    for (int q = 0; q < mr; q++) {
+                        int r = active[s0 + i + q];
+                        ar[q] = r * frames + p0;
+                        cr[q] = r * m;
+                    }
+                    kernel.run(xA, ar, 1, xB, p0 * m + lo, m, p1 - p0, xC, cr, lo, mr, hi - lo, true);
+                }
+            }
+        }
+    }
+
+    private void multiplyPart(int from, int to) {
+        for (int w = from; w < to; w++) {
+            int m = xM;
+            int k = xK;
+            int n = xN;
+            int i0 = (int) ((long) m * w / workers);
+            int i1 = (int) ((long) m * (w + 1) / workers);
+            int[] ar = aRow[w];
+            int[] cr = cRow[w];
+            for (int i = i0; i < i1; i += BlockKernel.ROWS) {
+                int mr = Math.min(BlockKernel.ROWS, i1 - i);
+                for (int q = 0; q < mr; q++) {
+                    ar[q] = (i + q) * k;
+                    cr[q] = (i + q) * n;
+                }
+                kernel.run(xA, ar, 1, xB, 0, n, k, xC, cr, 0, mr, n, false);
+            }
+        }
+    }
+
+    private void copyTile(int n0, int width, int[] rs, int[] from, int[] to, int count, float[] tile, int w) {
+        float[] c = xC;
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(tile, i * TILE + from[i] - n0, c, rs[i] * frames + from[i], to[i] - from[i]);
+            // Gaps between intervals inside the covered span are outside the pattern too.
+            int[] x = pattern.rangesView(rs[i]);
+            int prevEnd = from[i];
+            for (int q = 0; q < x.length && x[q] < to[i]; q += 2) {
+                if (x[q + 1] > from[i]) {
+                    Arrays.fill(c, rs[i] * frames + prevEnd, rs[i] * frames + Math.max(prevEnd, x[q]), 0f);
+                    prevEnd = Math.min(x[q + 1], to[i]);
+                }
+            }
+        }
+    }
+
+    /** Splits [0, m) among the workers with equal shares of the estimated work of multiplyMasked. */
+    private void balanceColumns(int m, int[] cLo, int[] cHi) {
+        if (columnCost.length < m + 1) {
+            columnCost = new long[m + 1];
+        }
+        long[] d = columnCost;
+        Arrays.fill(d, 0, m + 1, 0L);
+        for (int r = 0; r < rows; r++) {
+            int l = Math.max(0, cLo[r]);
+            int h = Math.min(m, cHi[r]);
+            if (l < h) {
+                long weight = pattern.count(r) + 1L;
+                d[l] += weight;
+                d[h] -= weight;
+            }
+        }
+        long run = 0;
+        for (int j = 0; j < m; j++) {
+            run += d[j];
+            d[j] = run + 1;
+        }
+        int[] bounds = columnBounds;
+        balance(m, workers, columnCostFn, bounds);
+        // Round inner bounds to whole vectors so that no worker runs a scalar tail in the middle.
+        for (int w = 0; w <= workers; w++) {
+            int x = bounds[w];
+            columnStart[w] = w == workers ? m : Math.min(m, (x + TILE / 2) / TILE * TILE);
+        }
+        columnStart[0] = 0;
+    }
+
+    private long columnCost(int j) {
+        return columnCost[j];
+    }
+
+    private interface Cost {
+        long of(int index);
+    }
+
+    /** Writes the bounds of {@code parts} contiguous ranges of [0, n) with about equal total cost. */
+    private static void balance(int n, int parts, Cost cost, int[] bounds) {
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            total += cost.of(i);
+        }
+        bounds[0] = 0;
+        long run = 0;
+        int p = 1;
+        for (int i = 0; i < n && p < parts; i++) {
+            run += cost.of(i);
+            while (p < parts && run * parts >= total * p) {
+                bounds[p++] = i + 1;
+            }
+        }
+        for (; p <= parts; p++) {
+            bounds[p] = n;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.nae4j.model;
+
+import java.util.Arrays;
+import org.nae4j.linalg.MaskedOps;
+import org.nae4j.linalg.RowRanges;
+
+/**
+ * One NMF iteration (SPEC 3) on the entries the masks allow. H's update is fused into the pass over V that
+ * computes WᵀV (V kept in tiles of 32 frames, each contiguous, and Vᵀ, whose tiles are contiguous anyway): per tile of frames, WᵀW·H is formed from the few active rows and H is updated at once, so
+ * neither WᵀV nor WᵀWH is ever held in full. Then W's numerator V Hᵀ is computed as H Vᵀ over the active
+ * rows of each tile, restricted per component to the bins its template can use. All arrays are allocated
+ * here, once.
+ */
+final class MaskedNmfStep {
+    /** V in the tiled layout of {@link MaskedOps#tileColumns}: each tile's K×32 block is contiguous. */
+    private final float[] vTiled;
+    private final float[] vt;
+    private final float[] w;
+    private final float[] h;
+    private final int k;
+    private final int n;
+    private final int r;
+    /** R rounded up to whole kernel blocks, the row stride of the padded small matrices. */
+    private final int rp;
+    private final MaskedOps ops;
+    private final int[] bandLo;
+    private final int[] bandHi;
+    private final float[] wPad;
+    private final float[] wtw;
+    private final float[] hht;
+    private final float[] hhtPad;
+    private final float[] whht;
+    private final float[] hvt;
+    private final float[][] den;
+    private final MaskedOps.TileAction updateH = this::updateH;
+
+    MaskedNmfStep(float[] v, float[] vt, float[] w, float[] h, int k, int n, int r, RowRanges activations,
+                  RowRanges templates, MaskedOps ops) {
+        this.vTiled = MaskedOps.tileColumns(v, k, n);
+        this.vt = vt;
+        this.w = w;
+        this.h = h;
+        this.k = k;
+        this.n = n;
+        this.r = r;
+        this.rp = (r + MaskedOps.TILE - 1) / MaskedOps.TILE * MaskedOps.TILE;
+        this.ops = ops;
+        this.bandLo = templates.firsts();
+        this.bandHi = templates.lasts();
+        this.wPad = new float[k * rp];
+        this.wtw = new float[r * rp];
+        this.hht = new float[r * r];
+        this.hhtPad = new float[r * rp];
+        this.whht = new float[k * rp];
+        this.hvt = new float[r * k];
+        this.den = new float[ops.workers()][r * MaskedOps.TILE];
+    }
+
+    void step() {
+        // H ← H ⊙ (WᵀV) ⊘ (WᵀW H + ε), fused per tile.
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(w, p * r, wPad, p * rp, r);
+        }
+        ops.gramCols(w, wPad, k, r, bandLo, bandHi, wtw, rp);
+        ops.transATilesTiled(w, k, bandLo, bandHi, vTiled, updateH);
+        // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε), on each template's bins.
+        ops.gramRows(h, hht);
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(hht, i * r, hhtPad, i * rp, r);
+        }
+        ops.multiply(w, hhtPad, whht, k, r, rp);
+        ops.multiplyMasked(h, vt, k, bandLo, bandHi, hvt);
+        for (int c = 0; c < r; c++) {
+            for (int p = bandLo[c]; p < bandHi[c]; p++) {
+                int i = p * r + c;
+                float x = w[i];
+                if (x != 0f) {
+                    float y = x * hvt[c * k + p] / (whht[p * rp + c] + Nmf.EPSILON);
+                    w[i] = y < Nmf.FLUSH_BELOW ? 0f : y;
+                }
+            }
+        }
+    }
+
+    /** The H update of one tile: num holds (WᵀV) of the active rows; entries outside H^C are 0 and stay 0. */
+    private void updateH(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num, int worker) {
+        float[] d = den[worker];
+        int tile = MaskedOps.TILE;
+        // All denominators first: they use the old H of every active row.
+        for (int i = 0; i < count; i++) {
+            int di = i * tile;
+            Arrays.fill(d, di, di + width, 0f);
+            int gi = rows[i] * rp;
+            for (int j = 0; j < count; j++) {
+                float g = wtw[gi + rows[j]];
+                if (g != 0f) {
+                    int hj = rows[j] * n + n0;
+                    for (int t = 0; t < width; t++) {
+                        d[di + t] += g * h[hj + t];
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            int hi = rows[i] * n + n0;
+            int di = i * tile;
+            for (int t = from[i] - n0; t < to[i] - n0; t++) {
+                float x = h[hi + t];
+                if (x != 0f) {
+                    float y = x * num[di + t] / (d[di + t] + Nmf.EPSILON);
+                    h[hi + t] = y < Nmf.FLUSH_BELOW ? 0f : y;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.nae4j.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Both block kernels compute the gathered product of their contract, for every row and column count. */
+class BlockKernelTest {
+
+    @ParameterizedTest
+    @CsvSource({"1, 1, 1, false", "2, 17, 5, true", "3, 31, 0, false", "4, 32, 9, true", "5, 33, 40, false",
+                "6, 64, 3, true", "7, 95, 11, false", "13, 70, 1, true", "6, 15, 2, false"})
+    void scalarAndVectorKernelsMatchTheDefinition(int rows, int cols, int depth, boolean accumulate) {
+        check(new ScalarBlockKernel(), rows, cols, depth, accumulate);
+        Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                "SIMD kernel needs --add-modules jdk.incubator.vector");
+        check(new VectorBlockKernel(), rows, cols, depth, accumulate);
+        assertTrue(BlockKernels.vectorized(), "with the module present the SIMD kernel is chosen");
+    }
+
+    private static void check(BlockKernel kernel, int rows, int cols, int depth, boolean accumulate) {
+        SplittableRandom rnd = new SplittableRandom(rows * 1000L + cols * 10L + depth);
+        int aStep = 7;
+        int bStride = cols + 5;
+        int bOff = 3;
+        float[] a = new float[50 + rows * 11 + depth * aStep];
+        float[] b = new float[bOff + depth * bStride + cols];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) rnd.nextDouble();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) rnd.nextDouble();
+        }
+        int[] aRow = new int[rows];
+        int[] cRow = new int[rows];
+        int cStride = cols + 4;
+        for (int i = 0; i < rows; i++) {
+            aRow[i] = ((i * 7) % rows) * 11 + rnd.nextInt(5);   // gathered, out of order, may repeat
+            cRow[i] = (rows - 1 - i) * cStride;                  // the output rows in reverse order
+        }
+        float[] c = new float[rows * cStride + 2];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (float) rnd.nextDouble();
+        }
+        float[] before = c.clone();
+        kernel.run(a, aRow, aStep, b, bOff, bStride, depth, c, cRow, 2, rows, cols, accumulate);
+        boolean[] written = new boolean[c.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double s = accumulate ? before[cRow[i] + 2 + j] : 0;
+                for (int p = 0; p < depth; p++) {
+                    s += (double) a[aRow[i] + p * aStep] * b[bOff + p * bStride + j];
+                }
+                int at = cRow[i] + 2 + j;
+                written[at] = true;
+                assertEquals(s, c[at], 1e-5 * (1 + depth), kernel.getClass().getSimpleName() + " (" + i + "," + j + ")");
+            }
+        }
+        for (int i = 0; i < c.length; i++) {
+            if (!written[i]) {
+                assertEquals(before[i], c[i], "entry " + i + " outside the block must not change");
+            }
+        }
+    }
+}

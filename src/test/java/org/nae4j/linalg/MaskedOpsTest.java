@@ -1,0 +1,165 @@
+package org.nae4j.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The mask-aware products agree with the dense reference on every entry the masks allow. */
+class MaskedOpsTest {
+    private static final double TOLERANCE = 1e-5;
+
+    /** Random masks with empty rows, full rows and 1–3 ranges otherwise. */
+    private static RowRanges randomMask(SplittableRandom rnd, int rows, int length) {
+        int[][] ranges = new int[rows][];
+        for (int r = 0; r < rows; r++) {
+            int kind = rnd.nextInt(5);
+            if (kind == 0 || length == 0) {
+                ranges[r] = new int[0];
+            } else if (kind == 1) {
+                ranges[r] = new int[] {0, length};
+            } else {
+                int[] cuts = rnd.ints(2L * (1 + rnd.nextInt(3)), 0, length + 1).sorted().distinct().toArray();
+                ranges[r] = java.util.Arrays.copyOf(cuts, cuts.length / 2 * 2);
+            }
+        }
+        return new RowRanges(length, ranges);
+    }
+
+    private static float[] random(SplittableRandom rnd, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = (float) rnd.nextDouble();
+        }
+        return x;
+    }
+
+    /** x restricted to a mask given per row of x (rows × length). */
+    private static float[] masked(float[] x, RowRanges m) {
+        float[] d = m.toDense();
+        float[] y = x.clone();
+        for (int i = 0; i < y.length; i++) {
+            y[i] *= d[i];
+        }
+        return y;
+    }
+
+    private static float[] transpose(float[] a, int m, int n) {
+        float[] t = new float[m * n];
+        DenseOps.transpose(a, m, n, t);
+        return t;
+    }
+
+    private static void assertClose(float expected, float actual, double scale, String where) {
+        assertTrue(Math.abs(expected - actual) <= TOLERANCE * scale,
+                where + ": expected " + expected + " but was " + actual);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"37, 101, 7, 1", "5, 33, 1, 2", "64, 64, 13, 1", "1, 1, 1, 2", "129, 95, 20, 2", "70, 31, 6, 1"})
+    void transposedProductMatchesDenseOnTheMask(int k, int n, int r, int threads) {
+        SplittableRandom rnd = new SplittableRandom(k * 31L + n);
+        RowRanges hc = randomMask(rnd, r, n);
+        RowRanges wcT = randomMask(rnd, r, k);
+        float[] wT = masked(random(rnd, r * k), wcT);
+        float[] w = transpose(wT, r, k);
+        float[] v = random(rnd, k * n);
+        float[] expected = new float[r * n];
+        try (Parallel par = new Parallel(threads)) {
+            DenseOps.multiplyTransA(w, v, expected, k, r, n, par);
+            float[] c = new float[r * n];
+            MaskedOps ops = new MaskedOps(hc, par);
+            ops.multiplyTransA(w, k, wcT.firsts(), wcT.lasts(), v, c);
+            float[] tiled = new float[r * n];
+            ops.transATilesTiled(w, k, wcT.firsts(), wcT.lasts(), MaskedOps.tileColumns(v, k, n),
+                    (n0, width, rows, from, to, count, tile, worker) -> {
+                        for (int i = 0; i < count; i++) {
+                            for (int j = from[i]; j < to[i]; j++) {
+                                tiled[rows[i] * n + j] = tile[i * MaskedOps.TILE + j - n0];
+                            }
+                        }
+                    });
+            for (int i = 0; i < r; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (hc.contains(i, j)) {
+                        assertClose(expected[i * n + j], c[i * n + j], k, "(" + i + "," + j + ")");
+                        assertEquals(c[i * n + j], tiled[i * n + j], "tiled layout (" + i + "," + j + ")");
+                    } else {
+                        assertEquals(0f, c[i * n + j], "outside the mask (" + i + "," + j + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"37, 101, 7, 1", "5, 33, 1, 2", "64, 64, 13, 2", "1, 1, 1, 1", "129, 95, 20, 2", "70, 31, 6, 1"})
+    void maskedLeftProductMatchesDenseOnTheColumns(int k, int n, int r, int threads) {
+        SplittableRandom rnd = new SplittableRandom(k * 17L + n);
+        RowRanges hc = randomMask(rnd, r, n);
+        RowRanges wcT = randomMask(rnd, r, k);
+        float[] h = masked(random(rnd, r * n), hc);
+        float[] vt = random(rnd, n * k);
+        float[] expected = new float[r * k];
+        try (Parallel par = new Parallel(threads)) {
+            DenseOps.multiply(h, vt, expected, r, n, k, par);
+            float[] c = new float[r * k];
+            new MaskedOps(hc, par).multiplyMasked(h, vt, k, wcT.firsts(), wcT.lasts(), c);
+            for (int i = 0; i < r; i++) {
+                for (int j = wcT.first(i); j < wcT.last(i); j++) {
+                    assertClose(expected[i * k + j], c[i * k + j], n, "(" + i + "," + j + ")");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"37, 101, 7", "5, 33, 1", "129, 95, 20", "3, 2, 40"})
+    void gramsAndSmallProductMatchDense(int k, int n, int r) {
+        SplittableRandom rnd = new SplittableRandom(k + 1000L * r);
+        RowRanges hc = randomMask(rnd, r, n);
+        RowRanges wcT = randomMask(rnd, r, k);
+        float[] h = masked(random(rnd, r * n), hc);
+        float[] w = transpose(masked(random(rnd, r * k), wcT), r, k);
+        try (Parallel par = new Parallel(2)) {
+            MaskedOps ops = new MaskedOps(hc, par);
+            float[] hht = new float[r * r];
+            float[] want = new float[r * r];
+            ops.gramRows(h, hht);
+            DenseOps.gramRows(h, r, n, want);
+            for (int i = 0; i < r * r; i++) {
+                assertClose(want[i], hht[i], n, "HHᵀ " + i);
+            }
+            int stride = r + 3;
+            float[] wPad = new float[k * stride];
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(w, p * r, wPad, p * stride, r);
+            }
+            float[] wtw = new float[r * stride];
+            ops.gramCols(w, wPad, k, r, wcT.firsts(), wcT.lasts(), wtw, stride);
+            DenseOps.gramCols(w, k, r, want);
+            for (int i = 0; i < r; i++) {
+                for (int j = 0; j < r; j++) {
+                    assertClose(want[i * r + j], wtw[i * stride + j], k, "WᵀW " + i + "," + j);
+                }
+            }
+            float[] c = new float[k * r];
+            float[] d = new float[k * r];
+            ops.multiply(w, want, c, k, r, r);
+            DenseOps.multiply(w, want, d, k, r, r, par);
+            for (int i = 0; i < k * r; i++) {
+                assertClose(d[i], c[i], r * (double) k, "W·G " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.05, MASKED", "0.6, MASKED", "0.9, DENSE"})
+    void autoPicksMaskedOnlyWhenItSavesWork(double fraction, KernelChoice expected) {
+        assertEquals(expected, KernelChoice.AUTO.resolve(fraction));
+        assertEquals(KernelChoice.DENSE, KernelChoice.DENSE.resolve(0.01));
+        assertEquals(KernelChoice.MASKED, KernelChoice.MASKED.resolve(1.0));
+    }
+}

@@ -1,0 +1,68 @@
+package org.nae4j.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nae4j.constraints.Constraints;
+import org.nae4j.linalg.KernelChoice;
+import org.nae4j.linalg.Parallel;
+
+/** The mask-aware NMF iteration gives the dense reference's factors (up to float rounding). */
+class NmfKernelsTest {
+    private static final int ITERATIONS = 60;
+    private static final double MAX_RELATIVE = 1e-4;
+
+    @ParameterizedTest
+    @CsvSource({"67, 133, 5, 1, 3", "31, 40, 1, 2, 5", "129, 77, 11, 2, 8", "20, 300, 9, 1, 13"})
+    void maskedAndDenseAgree(int k, int n, int r, int threads, long seed) {
+        Problems.Problem p = Problems.random(k, n, r, seed);
+        Constraints c = p.constraints();
+        try (Parallel par = new Parallel(threads)) {
+            Nmf dense = new Nmf(p.v(), c, par, KernelChoice.DENSE);
+            Nmf masked = new Nmf(p.v(), c, par, KernelChoice.MASKED);
+            assertEquals(KernelChoice.DENSE, dense.kernels());
+            assertEquals(KernelChoice.MASKED, masked.kernels());
+            for (int it = 0; it < ITERATIONS; it++) {
+                dense.step();
+                masked.step();
+            }
+            float[] a = reconstruction(dense, k, n, r);
+            float[] b = reconstruction(masked, k, n, r);
+            double maxV = 0;
+            double maxDiff = 0;
+            for (int i = 0; i < a.length; i++) {
+                maxV = Math.max(maxV, Math.abs(a[i]));
+                maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
+            }
+            assertTrue(maxV > 0, "the reconstruction must not vanish");
+            assertTrue(maxDiff <= MAX_RELATIVE * maxV, "max |V̂_dense − V̂_masked| = " + maxDiff + " vs max " + maxV);
+            for (int i = 0; i < c.hc().length; i++) {
+                if (c.hc()[i] == 0f) {
+                    assertEquals(0f, masked.activations()[i]);
+                }
+            }
+            for (int i = 0; i < c.wc().length; i++) {
+                if (c.wc()[i] == 0f) {
+                    assertEquals(0f, masked.templates()[i]);
+                }
+            }
+        }
+    }
+
+    private static float[] reconstruction(Nmf m, int k, int n, int r) {
+        float[] w = m.templates();
+        float[] h = m.activations();
+        float[] out = new float[k * n];
+        for (int p = 0; p < k; p++) {
+            for (int c = 0; c < r; c++) {
+                float x = w[p * r + c];
+                for (int j = 0; j < n; j++) {
+                    out[p * n + j] += x * h[c * n + j];
+                }
+            }
+        }
+        return out;
+    }
+}
