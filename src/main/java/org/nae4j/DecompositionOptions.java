@@ -1,6 +1,7 @@
 package org.nae4j;
 
 import org.nae4j.model.Method;
+import org.nae4j.model.NaeOptions;
 
 /**
  * What to run (validated here, in one place).
@@ -11,8 +12,11 @@ import org.nae4j.model.Method;
  * @param threads      worker threads for the kernels, ≥ 1 (default 1)
  * @param historyEvery record the errors every this many iterations, ≥ 1 (default 10); the first and the
  *                     last iteration are always recorded
+ * @param nae          hyperparameters of the autoencoder methods (default {@link NaeOptions#DEFAULT}; NMF
+ *                     ignores them)
  */
-public record DecompositionOptions(Method method, int iterations, long seed, int threads, int historyEvery) {
+public record DecompositionOptions(Method method, int iterations, long seed, int threads, int historyEvery,
+                                   NaeOptions nae) {
     public static final int DEFAULT_ITERATIONS = 10_000;
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_THREADS = 1;
@@ -31,19 +35,35 @@ public record DecompositionOptions(Method method, int iterations, long seed, int
         if (historyEvery < 1) {
             throw new IllegalArgumentException("history interval must be ≥ 1 iteration, got " + historyEvery);
         }
+        if (nae == null) {
+            throw new IllegalArgumentException("autoencoder options must not be null");
+        }
+    }
+
+    /** Options with the default autoencoder hyperparameters. */
+    public DecompositionOptions(Method method, int iterations, long seed, int threads, int historyEvery) {
+        this(method, iterations, seed, threads, historyEvery, NaeOptions.DEFAULT);
     }
 
     /** The defaults for {@code method}. */
     public static DecompositionOptions defaults(Method method) {
         return new DecompositionOptions(method, DEFAULT_ITERATIONS, DEFAULT_SEED, DEFAULT_THREADS,
-                DEFAULT_HISTORY_EVERY);
+                DEFAULT_HISTORY_EVERY, NaeOptions.DEFAULT);
     }
 
     public DecompositionOptions withIterations(int n) {
-        return new DecompositionOptions(method, n, seed, threads, historyEvery);
+        return new DecompositionOptions(method, n, seed, threads, historyEvery, nae);
     }
 
     public DecompositionOptions withThreads(int t) {
-        return new DecompositionOptions(method, iterations, seed, t, historyEvery);
+        return new DecompositionOptions(method, iterations, seed, t, historyEvery, nae);
+    }
+
+    public DecompositionOptions withSeed(long s) {
+        return new DecompositionOptions(method, iterations, s, threads, historyEvery, nae);
+    }
+
+    public DecompositionOptions withNae(NaeOptions o) {
+        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, o);
     }
 }

@@ -57,7 +57,7 @@ final class DecomposeCommand implements Callable<Integer> {
                 100 * a.constraints().support().templateDensity(), 100 * a.constraints().support().activationDensity()));
         DecompositionResult r;
         try (Progress p = new Progress(run.method.id(), run.iterations, output.quiet)) {
-            r = Decomposition.fit(a.magnitude(), a.constraints(), run.options(), p);
+            r = Decomposition.fit(a.magnitude(), a.constraints(), run.options(), RunOptions.warnOnCollapse(p));
         }
         Map<String, Object> parameters = new LinkedHashMap<>(inputs);
         parameters.put("run", run.describe());
