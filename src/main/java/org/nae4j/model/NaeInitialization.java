@@ -58,9 +58,8 @@ final class NaeInitialization {
         int k = c.bins();
         int n = c.frames();
         int r = c.rank();
-        float[] z = new float[r * n];
         float[] h = new float[r * n];
-        Nae.encode(we, v, c.hc(), r, k, n, z, h, par);
+        Nae.encode(we, v, c.support(), h, par);
         float[] vhat = new float[k * n];
         DenseOps.multiply(wd, h, vhat, k, r, n, par);
         double cross = 0;

@@ -14,15 +14,16 @@ import org.nae4j.linalg.Parallel;
  */
 public final class NaeMultiplicative implements Autoencoder {
     private final float[] v;
-    private final float[] vt;
     private final float[] hc;
+    private final float[] vt;
+    private final org.nae4j.constraints.Support support;
     private final int k;
     private final int n;
     private final int r;
     private final Parallel par;
     private final float[] we;
     private final float[] wd;
-    private final float[] z;
+    private final float[] wdt;
     private final float[] h;
     private final float[] wdtv;
     private final float[] wtw;
@@ -59,11 +60,12 @@ public final class NaeMultiplicative implements Autoencoder {
         this.vt = new float[k * n];
         DenseOps.transpose(v, k, n, vt);
         this.hc = c.hc();
+        this.support = c.support();
         this.par = par;
         this.we = new float[r * k];
         this.wd = new float[k * r];
         NaeInitialization.initialise(v, c, init, seed, we, wd, par);
-        this.z = new float[r * n];
+        this.wdt = new float[r * k];
         this.h = new float[r * n];
         this.wdtv = new float[r * n];
         this.wtw = new float[r * r];
@@ -74,22 +76,22 @@ public final class NaeMultiplicative implements Autoencoder {
         this.vht = new float[k * r];
         this.hht = new float[r * r];
         this.whht = new float[k * r];
-        Nae.encode(we, v, hc, r, k, n, z, h, par);
+        Nae.encode(we, v, support, h, par);
     }
 
     @Override
     public void step() {
         // Encoder: numerator ((W_Dᵀ V) ⊙ H^C) Vᵀ, denominator ((W_Dᵀ W_D H) ⊙ H^C) Vᵀ; the masked
         // factors are 80 % zeros, which the products with Vᵀ skip.
-        DenseOps.multiplyTransA(wd, v, wdtv, k, r, n, par);
-        mask(wdtv, hc);
+        DenseOps.transpose(wd, k, r, wdt);
+        Nae.maskedProduct(wdt, v, support, wdtv, par);
         DenseOps.multiply(wdtv, vt, encNum, r, n, k, par);
         DenseOps.gramCols(wd, k, r, wtw);
         DenseOps.multiply(wtw, h, wtwh, r, r, n, par);
         mask(wtwh, hc);
         DenseOps.multiply(wtwh, vt, encDen, r, n, k, par);
         Nmf.multiplicativeUpdate(we, encNum, encDen);
-        Nae.encode(we, v, hc, r, k, n, z, h, par);
+        Nae.encode(we, v, support, h, par);
         // Decoder, as NMF's W update: V Hᵀ = (H Vᵀ)ᵀ.
         DenseOps.multiply(h, vt, hvt, r, n, k, par);
         DenseOps.transpose(hvt, r, k, vht);
