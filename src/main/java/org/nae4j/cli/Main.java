@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             SynthCommand.class,
             DecomposeCommand.class,
+            EncodeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
