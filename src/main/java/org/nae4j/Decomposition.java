@@ -2,9 +2,13 @@ package org.nae4j;
 
 import org.nae4j.constraints.Constraints;
 import org.nae4j.linalg.Parallel;
+import org.nae4j.model.Autoencoder;
+import org.nae4j.model.DeadPitches;
 import org.nae4j.model.Errors;
 import org.nae4j.model.Factorization;
 import org.nae4j.model.History;
+import org.nae4j.model.Nae;
+import org.nae4j.model.NaeMultiplicative;
 import org.nae4j.model.Nmf;
 import org.nae4j.model.Normalization;
 import org.nae4j.model.ProgressListener;
@@ -52,6 +56,7 @@ public final class Decomposition {
             History history = new History();
             history.add(0, 0, Errors.of(v, model.templates(), model.activations(), k, r, n, par));
             long nanos = 0;
+            int dead = 0;
             int total = options.iterations();
             for (int it = 1; it <= total; it++) {
                 long t0 = System.nanoTime();
@@ -59,12 +64,15 @@ public final class Decomposition {
                 nanos += System.nanoTime() - t0;
                 if (it % options.historyEvery() == 0 || it == total) {
                     history.add(it, nanos * 1e-9, Errors.of(v, model.templates(), model.activations(), k, r, n, par));
+                    dead = reportCollapse(model, c, it, dead, progress);
                 }
                 progress.progress(it, total, nanos * 1e-9);
             }
             float[][] wh = Normalization.l1Columns(model.templates(), model.activations(), k, r, n);
             Errors last = Errors.of(v, wh[0], wh[1], k, r, n, par);
-            return new DecompositionResult(wh[0], wh[1], null, k, n, c.pitches().clone(), history, last,
+            float[] encoder = model instanceof Autoencoder ae ? Nae.normalizeEncoder(ae.encoder(), model.templates(), k, r)
+                    : null;
+            return new DecompositionResult(wh[0], wh[1], encoder, k, n, c.pitches().clone(), history, last,
                     nanos * 1e-9, options);
         }
     }
@@ -72,6 +80,18 @@ public final class Decomposition {
     private static Factorization create(float[] v, Constraints c, DecompositionOptions o, Parallel par) {
         return switch (o.method()) {
             case NMF -> new Nmf(v, c, par, o.kernels());
+            case NAE_MU -> new NaeMultiplicative(v, c, o.nae().init(), o.seed(), par);
+            case NAE_SGD, NAE_ADAM, NAE_RMSPROP -> new Nae(v, c, o.nae().init(), o.seed(), o.nae().optimizer(o.method()), par);
         };
+    }
+
+    /** Tells {@code progress} when more components have died than {@code before}; returns the count now. */
+    private static int reportCollapse(Factorization model, Constraints c, int iteration, int before,
+                                      ProgressListener progress) {
+        int[] rows = DeadPitches.rows(model.activations(), c.hc(), c.rank(), c.frames());
+        if (rows.length > before) {
+            progress.collapse(iteration, DeadPitches.pitches(rows, c.pitches()), c.rank());
+        }
+        return Math.max(before, rows.length);
     }
 }

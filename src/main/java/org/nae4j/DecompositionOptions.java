@@ -2,6 +2,7 @@ package org.nae4j;
 
 import org.nae4j.linalg.KernelChoice;
 import org.nae4j.model.Method;
+import org.nae4j.model.NaeOptions;
 
 /**
  * What to run (validated here, in one place).
@@ -14,9 +15,11 @@ import org.nae4j.model.Method;
  *                     last iteration are always recorded
  * @param kernels      dense, mask-aware, or chosen per problem (default AUTO); results agree up to float
  *                     rounding
+ * @param nae          hyperparameters of the autoencoder methods (default {@link NaeOptions#DEFAULT}; NMF
+ *                     ignores them)
  */
 public record DecompositionOptions(Method method, int iterations, long seed, int threads, int historyEvery,
-                                   KernelChoice kernels) {
+                                   KernelChoice kernels, NaeOptions nae) {
     public static final int DEFAULT_ITERATIONS = 10_000;
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_THREADS = 1;
@@ -38,11 +41,14 @@ public record DecompositionOptions(Method method, int iterations, long seed, int
         if (kernels == null) {
             throw new IllegalArgumentException("kernels must not be null");
         }
+        if (nae == null) {
+            throw new IllegalArgumentException("autoencoder options must not be null");
+        }
     }
 
-    /** Options with the kernels chosen per problem ({@link KernelChoice#AUTO}). */
+    /** Options with kernels chosen per problem and the default autoencoder hyperparameters. */
     public DecompositionOptions(Method method, int iterations, long seed, int threads, int historyEvery) {
-        this(method, iterations, seed, threads, historyEvery, KernelChoice.AUTO);
+        this(method, iterations, seed, threads, historyEvery, KernelChoice.AUTO, NaeOptions.DEFAULT);
     }
 
     /** The defaults for {@code method}. */
@@ -51,19 +57,27 @@ public record DecompositionOptions(Method method, int iterations, long seed, int
                 DEFAULT_HISTORY_EVERY);
     }
 
-    public DecompositionOptions withIterations(int n) {
-        return new DecompositionOptions(method, n, seed, threads, historyEvery, kernels);
+    public DecompositionOptions withMethod(Method m) {
+        return new DecompositionOptions(m, iterations, seed, threads, historyEvery, kernels, nae);
     }
 
-    public DecompositionOptions withMethod(Method m) {
-        return new DecompositionOptions(m, iterations, seed, threads, historyEvery);
+    public DecompositionOptions withIterations(int n) {
+        return new DecompositionOptions(method, n, seed, threads, historyEvery, kernels, nae);
+    }
+
+    public DecompositionOptions withSeed(long s) {
+        return new DecompositionOptions(method, iterations, s, threads, historyEvery, kernels, nae);
     }
 
     public DecompositionOptions withThreads(int t) {
-        return new DecompositionOptions(method, iterations, seed, t, historyEvery, kernels);
+        return new DecompositionOptions(method, iterations, seed, t, historyEvery, kernels, nae);
     }
 
     public DecompositionOptions withKernels(KernelChoice k) {
-        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, k);
+        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, k, nae);
+    }
+
+    public DecompositionOptions withNae(NaeOptions o) {
+        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, kernels, o);
     }
 }

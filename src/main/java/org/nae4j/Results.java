@@ -10,6 +10,7 @@ import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.Csv;
 import org.nae4j.io.Json;
 import org.nae4j.io.Npy;
+import org.nae4j.model.DeadPitches;
 import org.nae4j.model.History;
 
 /**
@@ -73,6 +74,8 @@ public final class Results {
         s.put("seconds", r.seconds());
         s.put("ms_per_iteration", r.options().iterations() == 0 ? 0.0 : 1000 * r.seconds() / r.options().iterations());
         s.put("pitches", r.pitches());
+        // A collapse (SPEC 4): pitches of the score whose activations ended all zero.
+        s.put("dead_pitches", DeadPitches.pitches(DeadPitches.rows(r.h(), null, r.rank(), r.frames()), r.pitches()));
         String version = Results.class.getPackage().getImplementationVersion();
         s.put("nae4j_version", version == null ? "development build" : version);
         s.put("java_version", System.getProperty("java.version"));

@@ -111,6 +111,7 @@ public final class KernelBench {
     private static Factorization create(Method m, float[] v, Constraints c, Parallel par, KernelChoice k) {
         return switch (m) {
             case NMF -> new Nmf(v, c, par, k);
+            default -> throw new IllegalArgumentException("the benchmark cannot run method " + m.id());
         };
     }
 

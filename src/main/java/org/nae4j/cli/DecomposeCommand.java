@@ -72,11 +72,11 @@ final class DecomposeCommand implements Callable<Integer> {
                 100 * a.constraints().support().templateDensity(), 100 * a.constraints().support().activationDensity()));
         DecompositionResult r;
         try (Progress p = new Progress(method.id(), run.iterations, output.quiet)) {
-            r = Decomposition.fit(a.magnitude(), a.constraints(), run.options(method), p);
+            r = Decomposition.fit(a.magnitude(), a.constraints(), run.options(method), RunOptions.warnOnCollapse(p));
         }
         Map<String, Object> parameters = new LinkedHashMap<>(inputs);
         parameters.put("method", method.id());
-        parameters.put("run", run.describe());
+        parameters.put("run", run.describe(method));
         parameters.put("analysis", analysis.describe());
         Results.write(out, r, parameters, Aligner.both(output.plotWriter(a, r), extra));
         System.out.printf(Locale.ROOT, "%s: column-wise l1 error %.4g (relative %.4f) after %d iterations in %.2f s (%.3g ms/iteration); results in %s%n",

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             SynthCommand.class,
             ExperimentCommand.class,
             DecomposeCommand.class,
+            EncodeCommand.class,
             AlignCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

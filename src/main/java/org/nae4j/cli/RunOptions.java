@@ -1,9 +1,13 @@
 package org.nae4j.cli;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nae4j.DecompositionOptions;
 import org.nae4j.model.Method;
+import org.nae4j.model.NaeInit;
+import org.nae4j.model.NaeOptions;
+import org.nae4j.model.ProgressListener;
 import picocli.CommandLine.Option;
 
 /** Options of a decomposition run (all but the method), shared by the commands that decompose. */
@@ -27,18 +31,89 @@ final class RunOptions {
     @picocli.CommandLine.Mixin
     KernelOptions kernels = new KernelOptions();
 
-    /** The options of a run of {@code method}. */
-    DecompositionOptions options(Method method) {
-        return new DecompositionOptions(method, iterations, seed, threads, historyEvery).withKernels(kernels.kernels);
+    @Option(names = "--init", paramLabel = "NAME", converter = InitConverter.class,
+            description = "Autoencoder start: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). random: W_D = W^C "
+                    + "and uniform random W_E, unit-norm and scaled to fit V; tied: W_E = W_D^T, then scaled; literal: "
+                    + "binary W_D, Glorot W_E, unscaled (collapses; for comparison).")
+    NaeInit init = NaeOptions.DEFAULT.init();
+
+    @Option(names = "--learning-rate", paramLabel = "RATE",
+            description = "Autoencoder learning rate (default: " + NaeOptions.DEFAULT_SGD_LEARNING_RATE + " for nae-sgd, "
+                    + NaeOptions.DEFAULT_ADAPTIVE_LEARNING_RATE + " for nae-adam and nae-rmsprop).")
+    Double learningRate;
+
+    @Option(names = "--beta1", paramLabel = "DECAY",
+            description = "Adam's first-moment decay, 0 <= beta1 < 1 (default: ${DEFAULT-VALUE}).")
+    double beta1 = NaeOptions.DEFAULT_BETA1;
+
+    @Option(names = "--beta2", paramLabel = "DECAY",
+            description = "Adam's second-moment decay, 0 <= beta2 < 1 (default: ${DEFAULT-VALUE}).")
+    double beta2 = NaeOptions.DEFAULT_BETA2;
+
+    @Option(names = "--rho", paramLabel = "DECAY",
+            description = "RMSprop's mean-square decay, 0 <= rho < 1 (default: ${DEFAULT-VALUE}).")
+    double rho = NaeOptions.DEFAULT_RHO;
+
+    @Option(names = "--epsilon", paramLabel = "EPS",
+            description = "Adam's and RMSprop's epsilon-hat, > 0 (default: ${DEFAULT-VALUE}).")
+    double epsilon = NaeOptions.DEFAULT_EPSILON;
+
+    NaeOptions nae() {
+        return new NaeOptions(learningRate == null ? NaeOptions.METHOD_DEFAULT : learningRate, beta1, beta2, rho,
+                epsilon, init);
     }
 
-    Map<String, Object> describe() {
+    /** The options of a run of {@code method}. */
+    DecompositionOptions options(Method method) {
+        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, kernels.kernels, nae());
+    }
+
+    /** The parameters of a run of {@code method}, for summary.json. */
+    Map<String, Object> describe(Method method) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("iterations", iterations);
         m.put("seed", seed);
         m.put("threads", threads);
         m.put("history_every", historyEvery);
         m.put("kernels", kernels.kernels.id());
+        // Only what the method uses: the optimizer's hyperparameters (with the learning rate resolved).
+        m.putAll(nae().describe(method));
         return m;
+    }
+
+    /**
+     * {@code listener} plus a warning on stderr when pitches collapse (printed even when quiet: it means the
+     * result is not what the user asked for).
+     */
+    static ProgressListener warnOnCollapse(ProgressListener listener) {
+        return new ProgressListener() {
+            @Override
+            public void progress(int done, int total, double seconds) {
+                listener.progress(done, total, seconds);
+            }
+
+            @Override
+            public void collapse(int iteration, int[] pitches, int total) {
+                listener.collapse(iteration, pitches, total);
+                String which = pitches.length == total
+                        ? "all " + total + " pitches have all-zero activations: the model collapsed (V^ = 0)"
+                        : pitches.length + " of " + total + " pitches have all-zero activations although the score "
+                                + "allows them (" + Arrays.toString(pitches) + ")";
+                System.err.println(System.lineSeparator() + "nae4j: warning: after iteration " + iteration + ", "
+                        + which + "; try --init tied or a smaller --learning-rate");
+            }
+        };
+    }
+
+    /** Accepts the command-line initialisation names. */
+    static final class InitConverter implements picocli.CommandLine.ITypeConverter<NaeInit> {
+        @Override
+        public NaeInit convert(String value) {
+            try {
+                return NaeInit.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

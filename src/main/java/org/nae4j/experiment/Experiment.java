@@ -110,6 +110,8 @@ public final class Experiment {
         p.put("score", rec.score().toString());
         p.put("method", m.id());
         p.put("history_every", o.run().historyEvery());
+        p.put("kernels", o.run().kernels().id());
+        p.putAll(o.run().nae().describe(m));
         p.put("n_fft", o.stft().nFft());
         p.put("hop", o.stft().hop());
         p.put("tau", o.constraints().tau());

@@ -1,0 +1,256 @@
+package org.nae4j.model;
+
+import org.nae4j.constraints.Constraints;
+import org.nae4j.constraints.Support;
+import org.nae4j.linalg.DenseOps;
+import org.nae4j.linalg.Parallel;
+import org.nae4j.optim.Optimizer;
+
+/**
+ * The constrained nonnegative autoencoder trained by an additive optimizer (SPEC 4): forward pass
+ * H = ReLU(W_E V) ⊙ H^C (ReLU, then structured dropout), V̂ = W_D H; loss = mean squared error over the K·N
+ * entries; one {@link #step()} computes the analytic gradients of W_E and W_D from the same forward pass,
+ * lets the optimizer update both, and projects W_D ← max(W_D, 0) ⊙ W^C. The optimizer is separate (one
+ * instance per parameter array, from an {@link Optimizer.Factory}). All work arrays are allocated here.
+ */
+public final class Nae implements Autoencoder {
+    /** Frames per tile of the masked product: a K × 256 tile of V (1 MiB for K = 1025) stays in L2. */
+    static final int FRAME_TILE = 256;
+    private final float[] v;
+    private final float[] vt;
+    private final float[] wc;
+    private final int k;
+    private final int n;
+    private final int r;
+    private final Parallel par;
+    private final Support support;
+    private final float[] we;
+    private final float[] wd;
+    private final double vNormSquared;
+    private final float[] wdt;
+    private final float[] h;
+    private final float[] hht;
+    private final float[] whht;
+    private final float[] hvt;
+    private final float[] wdtv;
+    private final float[] wtw;
+    private final float[] wtwh;
+    private final float[] gd;
+    private final float[] gh;
+    private final float[] ge;
+    private final Optimizer encoderOptimizer;
+    private final Optimizer decoderOptimizer;
+
+    /**
+     * @param v          the magnitude spectrogram V, K×N (not modified, not copied: keep it unchanged)
+     * @param c          the constraints (K, N, R, W^C, H^C)
+     * @param init       how W_E and W_D start
+     * @param seed       seed of the random encoder
+     * @param optimizers creates the optimizer of W_E and that of W_D
+     * @param par        the threads to run the kernels on
+     */
+    public Nae(float[] v, Constraints c, NaeInit init, long seed, Optimizer.Factory optimizers, Parallel par) {
+        this.k = c.bins();
+        this.n = c.frames();
+        this.r = c.rank();
+        if (v.length != k * n) {
+            throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
+        }
+        this.v = v;
+        this.vt = new float[k * n];
+        DenseOps.transpose(v, k, n, vt);
+        this.wc = c.wc();
+        this.support = c.support();
+        this.par = par;
+        this.we = new float[r * k];
+        this.wd = new float[k * r];
+        NaeInitialization.initialise(v, c, init, seed, we, wd, par);
+        double sq = 0;
+        for (float x : v) {
+            sq += (double) x * x;
+        }
+        this.vNormSquared = sq;
+        this.wdt = new float[r * k];
+        this.h = new float[r * n];
+        this.hht = new float[r * r];
+        this.whht = new float[k * r];
+        this.hvt = new float[r * k];
+        this.wdtv = new float[r * n];
+        this.wtw = new float[r * r];
+        this.wtwh = new float[r * n];
+        this.gd = new float[k * r];
+        this.gh = new float[r * n];
+        this.ge = new float[r * k];
+        this.encoderOptimizer = optimizers.create(we.length);
+        this.decoderOptimizer = optimizers.create(wd.length);
+        forward();
+    }
+
+    @Override
+    public void step() {
+        gradients();
+        encoderOptimizer.step(we, ge);
+        decoderOptimizer.step(wd, gd);
+        projectDecoder(wd, wc);
+        forward();
+    }
+
+    /** H = ReLU(W_E V) ⊙ H^C for the current encoder. */
+    void forward() {
+        encode(we, v, support, h, par);
+    }
+
+    /**
+     * The gradients of the mean squared error at the current W_E, W_D (with H from {@link #forward()}), into
+     * {@link #encoderGradient()} and {@link #decoderGradient()}: with E = W_D H − V and c = 2/(K·N),
+     * G_D = c·E Hᵀ, G_H = c·W_Dᵀ E, G_E = (G_H ⊙ H^C ⊙ 1[W_E V > 0]) Vᵀ. Returns the loss.
+     */
+    double gradients() {
+        float scale = (float) (2.0 / ((double) k * n));
+        // E = W_D H − V is never formed: expanding it, every product either skips the zeros of H
+        // (about 80 % of it) or is small (R×R Gram matrices), and no K×N array is needed.
+        // G_D = c·(W_D (H Hᵀ) − V Hᵀ), with V Hᵀ = (H Vᵀ)ᵀ.
+        DenseOps.gramRows(h, r, n, hht);
+        DenseOps.multiply(wd, hht, whht, k, r, r, par);
+        DenseOps.multiply(h, vt, hvt, r, n, k, par);
+        for (int p = 0; p < k; p++) {
+            for (int c = 0; c < r; c++) {
+                gd[p * r + c] = scale * (whht[p * r + c] - hvt[c * k + p]);
+            }
+        }
+        // G_H = c·((W_Dᵀ W_D) H − W_Dᵀ V), kept only where the unit is active: H > 0 exactly where
+        // H^C = 1 and W_E V > 0, so W_Dᵀ V is needed only inside H^C.
+        DenseOps.transpose(wd, k, r, wdt);
+        maskedProduct(wdt, v, support, wdtv, par);
+        DenseOps.gramCols(wd, k, r, wtw);
+        DenseOps.multiply(wtw, h, wtwh, r, r, n, par);
+        double cross = 0;
+        for (int i = 0; i < gh.length; i++) {
+            cross += (double) wdtv[i] * h[i];
+            gh[i] = h[i] > 0f ? scale * (wtwh[i] - wdtv[i]) : 0f;
+        }
+        // G_E = (masked G_H) Vᵀ, skipping the masked-out zeros.
+        DenseOps.multiply(gh, vt, ge, r, n, k, par);
+        // ‖E‖² = ‖V‖² − 2⟨W_Dᵀ V, H⟩ + ⟨W_Dᵀ W_D, H Hᵀ⟩
+        double fit = 0;
+        for (int i = 0; i < wtw.length; i++) {
+            fit += (double) wtw[i] * hht[i];
+        }
+        return (vNormSquared - 2 * cross + fit) / ((double) k * n);
+    }
+
+    /** W_D ← max(W_D, 0) ⊙ W^C (SPEC 4), in place. */
+    static void projectDecoder(float[] wd, float[] wc) {
+        for (int i = 0; i < wd.length; i++) {
+            wd[i] = wc[i] == 0f || wd[i] < 0f ? 0f : wd[i];
+        }
+    }
+
+    /**
+     * The encoder's forward pass H = ReLU(W_E V) ⊙ H^C, computed only inside H^C.
+     *
+     * @param we W_E, R×K
+     * @param v  V, K×N
+     * @param s  the constraints' structure (R, K, N and the frame intervals of H^C)
+     * @param h  receives H, R×N
+     */
+    public static void encode(float[] we, float[] v, Support s, float[] h, Parallel par) {
+        maskedProduct(we, v, s, h, par);
+        for (int i = 0; i < h.length; i++) {
+            h[i] = Math.max(h[i], 0f);
+        }
+    }
+
+    /**
+     * out = (A V) ⊙ H^C for A R×K and V K×N, computing only the entries inside the frame intervals of H^C
+     * (16–22 % of them for real scores); the rest are 0. Frames are processed in tiles so that a tile of V
+     * stays in cache for all R rows; tiles run in parallel, each sum in a fixed order (thread-independent).
+     */
+    static void maskedProduct(float[] a, float[] v, Support s, float[] out, Parallel par) {
+        int r = s.rank();
+        int k = s.bins();
+        int n = s.frames();
+        if (a.length != r * k || v.length != k * n || out.length != r * n) {
+            throw new IllegalArgumentException("expected A " + r + "×" + k + ", V " + k + "×" + n + ", out " + r + "×" + n);
+        }
+        int[][] intervals = s.intervals();
+        par.forRange(n, FRAME_TILE, (from, to) -> {
+            for (int j0 = from; j0 < to; j0 += FRAME_TILE) {
+                int j1 = Math.min(to, j0 + FRAME_TILE);
+                for (int c = 0; c < r; c++) {
+                    java.util.Arrays.fill(out, c * n + j0, c * n + j1, 0f);
+                    int[] iv = intervals[c];
+                    for (int q = 0; q < iv.length; q += 2) {
+                        int lo = Math.max(iv[q], j0);
+                        int hi = Math.min(iv[q + 1], j1);
+                        if (lo < hi) {
+                            accumulateRow(a, c * k, k, v, n, lo, hi, out, c * n);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** out[o + lo .. o + hi) += Σ_p a[ao + p] · V[p, lo .. hi). */
+    private static void accumulateRow(float[] a, int ao, int k, float[] v, int n, int lo, int hi, float[] out, int o) {
+        for (int p = 0; p < k; p++) {
+            float w = a[ao + p];
+            if (w == 0f) {
+                continue;
+            }
+            int vo = p * n;
+            for (int j = lo; j < hi; j++) {
+                out[o + j] += w * v[vo + j];
+            }
+        }
+    }
+
+    /**
+     * Scales row c of the encoder W_E (R×K) by the ℓ1 norm of column c of W_D (K×R), as
+     * {@link Normalization#l1Columns} scales the rows of H: ReLU is positively homogeneous, so the returned
+     * encoder reproduces the rescaled H. Zero columns leave their row unchanged. Returns a new array.
+     */
+    public static float[] normalizeEncoder(float[] we, float[] wd, int k, int r) {
+        float[] out = we.clone();
+        for (int c = 0; c < r; c++) {
+            double s = 0;
+            for (int p = 0; p < k; p++) {
+                s += Math.abs(wd[p * r + c]);
+            }
+            if (s == 0) {
+                continue;
+            }
+            float scale = (float) s;
+            for (int p = 0; p < k; p++) {
+                out[c * k + p] = we[c * k + p] * scale;
+            }
+        }
+        return out;
+    }
+
+    /** The gradient of the loss with respect to W_E, R×K, from the last {@link #gradients()}. */
+    float[] encoderGradient() {
+        return ge;
+    }
+
+    /** The gradient of the loss with respect to W_D, K×R, from the last {@link #gradients()}. */
+    float[] decoderGradient() {
+        return gd;
+    }
+
+    @Override
+    public float[] encoder() {
+        return we;
+    }
+
+    @Override
+    public float[] templates() {
+        return wd;
+    }
+
+    @Override
+    public float[] activations() {
+        return h;
+    }
+}
