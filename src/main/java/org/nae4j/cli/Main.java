@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             SynthCommand.class,
             DecomposeCommand.class,
+            SeparateCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
