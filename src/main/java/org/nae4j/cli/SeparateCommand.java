@@ -78,6 +78,12 @@ final class SeparateCommand implements Callable<Integer> {
             description = "Exponent of the wiener mask, 0 < P <= 20 (default: 2).")
     Double power;
 
+    @Option(names = "--mask-spread", paramLabel = "BINS",
+            description = "Time-frequency cells that no template covers (W H = 0) go to the groups whose model is "
+                    + "strongest within this many bins of the same frame; 0 leaves them in the residual "
+                    + "(default: ${DEFAULT-VALUE}, the Hann window's main-lobe half-width).")
+    int maskSpread = MaskOptions.DEFAULT_SPREAD_BINS;
+
     @Mixin
     RunOptions run;
 
@@ -132,6 +138,7 @@ final class SeparateCommand implements Callable<Integer> {
             summary.put("by", groupsBy.id());
             summary.put("mask", maskOptions.type().id());
             summary.put("power", maskOptions.power());
+            summary.put("mask_spread_bins", maskOptions.spreadBins());
             summary.put("sample_rate", loaded.originalSampleRate());
             summary.put("samples", input.length);
             summary.put("format", "mono, 32-bit float WAV");
@@ -151,9 +158,9 @@ final class SeparateCommand implements Callable<Integer> {
             if (power != null) {
                 throw new InvalidInputException("--power applies to --mask wiener only (a soft mask has power 1)");
             }
-            return MaskOptions.SOFT;
+            return MaskOptions.SOFT.withSpreadBins(maskSpread);
         }
-        return MaskOptions.wiener(power == null ? MaskOptions.DEFAULT_WIENER_POWER : power);
+        return MaskOptions.wiener(power == null ? MaskOptions.DEFAULT_WIENER_POWER : power).withSpreadBins(maskSpread);
     }
 
     private Grouping grouping(By groupsBy, Score s) {

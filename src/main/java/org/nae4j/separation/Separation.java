@@ -75,26 +75,31 @@ public final class Separation {
         float[][] h = groupActivations(a, r, grouping);
         int cells = x.bins() * x.frames();
         double p = mask.power();
+        int k = r.bins();
+        int n = r.frames();
         // Y_G^p / Σ Y_G'^p is computed as (Y_G/T)^p / Σ (Y_G'/T)^p with T = W Σ_G H_G: the ratios are at most
         // about 1 and some group's is at least 1/G, so no power overflows or underflows to an empty mask.
         double[] total = new double[cells];
-        model(r.w(), sum(h, r.rank() * r.frames()), r.bins(), r.rank(), r.frames(), total);
+        model(r.w(), sum(h, r.rank() * n), k, r.rank(), n, total);
+        double[] scale = spreadIntoGaps(total, total, mask.spreadBins(), k, n);
         double[] y = new double[cells];
         double[] den = new double[cells];
         for (float[] hg : h) {
-            model(r.w(), hg, r.bins(), r.rank(), r.frames(), y);
+            model(r.w(), hg, k, r.rank(), n, y);
+            double[] e = spreadIntoGaps(y, total, mask.spreadBins(), k, n);
             for (int i = 0; i < cells; i++) {
-                if (total[i] > 0) {
-                    den[i] += power(y[i] / total[i], p);
+                if (scale[i] > 0) {
+                    den[i] += power(e[i] / scale[i], p);
                 }
             }
         }
         float[] re = new float[cells];
         float[] im = new float[cells];
         for (int g = 0; g < h.length; g++) {
-            model(r.w(), h[g], r.bins(), r.rank(), r.frames(), y);
+            model(r.w(), h[g], k, r.rank(), n, y);
+            double[] e = spreadIntoGaps(y, total, mask.spreadBins(), k, n);
             for (int i = 0; i < cells; i++) {
-                float m = total[i] > 0 && den[i] > 0 ? (float) (power(y[i] / total[i], p) / den[i]) : 0f;
+                float m = scale[i] > 0 && den[i] > 0 ? (float) (power(e[i] / scale[i], p) / den[i]) : 0f;
                 re[i] = m * x.re()[i];
                 im[i] = m * x.im()[i];
             }
@@ -174,6 +179,32 @@ public final class Separation {
         float[] out = new float[input.length];
         for (int i = 0; i < input.length; i++) {
             out[i] = (float) acc[i];
+        }
+        return out;
+    }
+
+    /**
+     * y, with each cell where {@code total} is 0 replaced by the sum of y over the bins within
+     * {@code bins} of it in the same frame (see {@link MaskOptions}); y itself when {@code bins} is 0.
+     */
+    private static double[] spreadIntoGaps(double[] y, double[] total, int bins, int k, int n) {
+        if (bins == 0) {
+            return y;
+        }
+        double[] out = y.clone();
+        for (int b = 0; b < k; b++) {
+            int lo = Math.max(0, b - bins);
+            int hi = Math.min(k - 1, b + bins);
+            for (int j = 0; j < n; j++) {
+                if (total[b * n + j] > 0) {
+                    continue;
+                }
+                double s = 0;
+                for (int q = lo; q <= hi; q++) {
+                    s += y[q * n + j];
+                }
+                out[b * n + j] = s;
+            }
         }
         return out;
     }
