@@ -38,6 +38,12 @@ import picocli.CommandLine.Option;
                 + "(32-bit float, the input's sample rate and length, mono), DIR/separation.json and the "
                 + "decomposition in DIR/decomposition."})
 final class SeparateCommand implements Callable<Integer> {
+    /**
+     * Default iterations: fewer than the paper's 10000. With NMF the separated signals no longer change
+     * after 200 iterations (SI-SDR equal to 0.01 dB at 200, 1000 and 3000 on the rendered pieces).
+     */
+    static final int SEPARATE_ITERATIONS = 1000;
+
     /** What the groups are. */
     enum By {
         TRACK, PITCH, NOTES;
@@ -92,6 +98,11 @@ final class SeparateCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    SeparateCommand() {
+        run = new RunOptions();
+        run.iterations = SEPARATE_ITERATIONS;
+    }
 
     @Override
     public Integer call() {

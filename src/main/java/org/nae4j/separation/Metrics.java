@@ -12,12 +12,12 @@ public final class Metrics {
     /**
      * Scale-invariant SDR (Le Roux et al., "SDR – half-baked or well done?", ICASSP 2019):
      * with α = ⟨ŝ, s⟩ / ⟨s, s⟩, SI-SDR = 10 log10(‖α s‖² / ‖α s − ŝ‖²). Unchanged when the estimate is
-     * scaled by a positive factor.
+     * scaled by a nonzero factor.
      *
      * @param estimate  ŝ
      * @param reference s, of the same length
-     * @return dB; +∞ for an estimate that is an exact positive multiple of the reference; NaN when the
-     *         reference is all zero (undefined)
+     * @return dB; +∞ for an estimate that is an exact nonzero multiple of the reference, −∞ for one
+     *         orthogonal to it; NaN (undefined) when the reference or the estimate is all zero
      * @throws IllegalArgumentException if the lengths differ
      */
     public static double siSdr(float[] estimate, float[] reference) {

@@ -23,11 +23,12 @@ import org.nae4j.spectral.Stft;
  * groups of equal standing share the entry evenly. So the group activations add up to H wherever any
  * group allows it, and two hands that play the same pitch at different times are told apart.
  *
- * <p>Masks: with Y_G = W H_G, M_G = Y_G^p ⊘ Σ_G' Y_G'^p where the denominator is positive and 0 where it
- * is not (p = 1: the soft mask W H_G ⊘ W H of SPEC 6, with its ε replaced by that test, so the masks add
- * up to exactly 1 wherever W H &gt; 0). X_G = M_G ⊙ X, x_G = istft(X_G) at the analysis rate, of the
- * analysed signal's length. The residual x − Σ_G x_G holds what no group's model covers (bins and
- * frames where W H = 0, and notes that no group holds).
+ * <p>Masks ({@link MaskOptions}): with Y_G = W H_G, M_G = Y_G^p ⊘ Σ_G' Y_G'^p where W H &gt; 0 (p = 1: the
+ * soft mask W H_G ⊘ W H of SPEC 6, its ε replaced by that test, so the masks add up to exactly 1 there).
+ * Cells where W H = 0 take the same formula on the model summed over the nearest bins of the frame
+ * ({@link MaskOptions#spreadBins()}), or stay out of every mask. X_G = M_G ⊙ X, x_G = istft(X_G) at the
+ * analysis rate, of the analysed signal's length. The residual x − Σ_G x_G holds what no group's model
+ * covers (cells too far from any template band, frames that no note allows, notes that no group holds).
  */
 public final class Separation {
     /** Name of the residual signal (and of its WAV file). */
