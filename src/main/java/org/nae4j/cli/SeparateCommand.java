@@ -232,7 +232,9 @@ final class SeparateCommand implements Callable<Integer> {
         m.put("file", name + ".wav");
         m.put("label", label);
         m.put("notes", noteCount);
-        m.put("energy_db", 10 * Math.log10(energyRatio));
+        double db = 10 * Math.log10(energyRatio);
+        // JSON has no infinity: a silent group's level is null.
+        m.put("energy_db", Double.isFinite(db) ? db : null);
         return m;
     }
 
@@ -254,8 +256,9 @@ final class SeparateCommand implements Callable<Integer> {
                 run.method.id(), r.errors().columnL1(), r.errors().relativeL1(), run.iterations, r.seconds());
         System.out.printf(Locale.ROOT, "%-16s %-24s %6s %14s%n", "file", "group", "notes", "energy (dB re input)");
         for (Map<String, Object> row : rows) {
+            Object db = row.get("energy_db");
             System.out.printf(Locale.ROOT, "%-16s %-24s %6d %14.2f%n", row.get("file"), row.get("label"), row.get("notes"),
-                    (double) row.get("energy_db"));
+                    db == null ? Double.NEGATIVE_INFINITY : (double) db);
         }
         System.out.println("separate: results in " + out);
     }

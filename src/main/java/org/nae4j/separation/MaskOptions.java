@@ -6,8 +6,8 @@ import java.util.Locale;
  * How the decomposition becomes time–frequency masks (SPEC 6). With Y_G = W H_G, the group's model
  * magnitude, the mask of group G is Y_G^p / Σ_G' Y_G'^p where W H &gt; 0. {@link Type#SOFT} is p = 1, i.e.
  * M_G = W H_G ⊘ W H (the groups' activations add up to H); {@link Type#WIENER} takes another exponent
- * (p = 2 is the Wiener-like power mask of NMF toolboxes such as libfmp and the NMF Toolbox; a larger p makes
- * the masks harder, towards a binary mask).
+ * (p = 2 is the Wiener-like power mask of NMF toolboxes, e.g. the NMF Toolbox's alphaWienerFilter; a larger
+ * p makes the masks harder, towards a binary mask).
  *
  * <p>Cells where W H = 0 (no template band or no allowed note covers them) are, by SPEC 6, in no group's
  * mask and end up in the residual. But a partial's STFT peak is as wide as the window's main lobe
