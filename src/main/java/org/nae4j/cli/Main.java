@@ -14,10 +14,12 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             SynthCommand.class,
-            ExperimentCommand.class,
             DecomposeCommand.class,
             EncodeCommand.class,
+            SeparateCommand.class,
+            EvaluateCommand.class,
             AlignCommand.class,
+            ExperimentCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -82,6 +82,37 @@ public record Constraints(float[] wc, float[] hc, int bins, int frames, int[] pi
         return Arrays.copyOf(out, count);
     }
 
+    /**
+     * H^C (R×N, 0/1) of a subset of a score's notes against the pitch rows of the full score, e.g. the
+     * notes of one hand against the rows of a decomposition of both hands (SPEC 2 timing rule). Rows of
+     * pitches that no note of {@code notes} plays are all zero; an empty list gives an all-zero mask.
+     *
+     * @param notes      the subset, in seconds of the recording
+     * @param pitches    MIDI pitch of each row, strictly ascending (as {@link #pitches()})
+     * @param sampleRate sample rate of the analysed signal (Hz)
+     * @param hop        STFT hop in samples
+     * @param frames     N
+     * @param options    the onset and offset tolerances (bands and partials are not used)
+     * @throws IllegalArgumentException if a note's pitch has no row or the pitches are not ascending
+     */
+    public static float[] activationMask(List<Note> notes, int[] pitches, int sampleRate, int hop, int frames,
+                                         ConstraintOptions options) {
+        for (int i = 1; i < pitches.length; i++) {
+            if (pitches[i] <= pitches[i - 1]) {
+                throw new IllegalArgumentException("pitches must be strictly ascending");
+            }
+        }
+        for (Note n : notes) {
+            if (Arrays.binarySearch(pitches, n.pitch()) < 0) {
+                throw new IllegalArgumentException("note pitch " + n.pitch() + " has no row among the pitches "
+                        + Arrays.toString(pitches));
+            }
+        }
+        int[][] intervals = activationIntervals(notes, pitches, sampleRate, hop, frames, options);
+        int[][] noBands = new int[pitches.length][0];
+        return new Support(0, frames, noBands, intervals).activationMask();
+    }
+
     /** Frame intervals [from, to) per pitch row, merged where notes overlap (SPEC 2). */
     static int[][] activationIntervals(List<Note> notes, int[] pitches, int sampleRate, int hop, int frames,
                                        ConstraintOptions o) {

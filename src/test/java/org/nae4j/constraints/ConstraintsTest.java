@@ -64,6 +64,23 @@ class ConstraintsTest {
     }
 
     @Test
+    void activationMaskOfASubsetUsesTheFullScoresRows() {
+        Score s = new Score(List.of(new Note(1.0, 0.5, 60, 80, "right"), new Note(0.1, 0.2, 64, 80, "left"),
+                new Note(2.0, 0.5, 64, 80, "right")));
+        Constraints full = Constraints.build(s, FS, StftParams.DEFAULT, 100, ConstraintOptions.DEFAULT);
+        List<Note> right = s.filter(n -> n.instrument().equals("right")).notes();
+        float[] mask = Constraints.activationMask(right, full.pitches(), FS, StftParams.DEFAULT.hop(), 100,
+                ConstraintOptions.DEFAULT);
+        float[] expected = Constraints.build(new Score(right), FS, StftParams.DEFAULT, 100, ConstraintOptions.DEFAULT).hc();
+        assertArrayEquals(expected, mask);
+        float[] none = Constraints.activationMask(List.of(), full.pitches(), FS, StftParams.DEFAULT.hop(), 100,
+                ConstraintOptions.DEFAULT);
+        assertArrayEquals(new float[200], none);
+        assertThrows(IllegalArgumentException.class, () -> Constraints.activationMask(right, new int[] {60, 62}, FS,
+                StftParams.DEFAULT.hop(), 100, ConstraintOptions.DEFAULT));
+    }
+
+    @Test
     void invalidOptionsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new ConstraintOptions(1.0, 0, 0.2, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new ConstraintOptions(0.05, -1, 0.2, 0.5));
