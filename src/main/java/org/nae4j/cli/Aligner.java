@@ -11,6 +11,7 @@ import org.nae4j.alignment.Alignment;
 import org.nae4j.alignment.AlignmentPlot;
 import org.nae4j.alignment.AlignmentResult;
 import org.nae4j.audio.AudioLoader;
+import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.io.AtomicFiles;
 import org.nae4j.score.CsvScores;
 import org.nae4j.score.Score;
@@ -67,14 +68,20 @@ final class Aligner {
      * the recording with the result.
      */
     static Prepared prepare(Path audio, Path score, AlignFlag flag, AnalysisOptions analysis, OutputOptions output) {
+        return prepare(audio, score, flag, analysis.stft(), analysis.constraints(), output);
+    }
+
+    /** As above, with the analysis parameters given directly (e.g. read from a trained model). */
+    static Prepared prepare(Path audio, Path score, AlignFlag flag, StftParams stft, ConstraintOptions constraints,
+                            OutputOptions output) {
         if (!flag.align) {
-            return new Prepared(Analysis.of(audio, score, analysis.stft(), analysis.constraints()), null);
+            return new Prepared(Analysis.of(audio, score, stft, constraints), null);
         }
         int rate = StftParams.DEFAULT_SAMPLE_RATE;
         float[] x = AudioLoader.loadMono(audio, rate);
         Score s = Score.read(score);
         AlignmentResult r = align(x, rate, s, flag.settings.options(), audio, score, output);
-        Analysis a = Analysis.of(x, rate, r.aligned(), analysis.stft(), analysis.constraints(), audio, score);
+        Analysis a = Analysis.of(x, rate, r.aligned(), stft, constraints, audio, score);
         return new Prepared(a, r);
     }
 

@@ -55,6 +55,9 @@ final class EncodeCommand implements Callable<Integer> {
     int threads = DecompositionOptions.DEFAULT_THREADS;
 
     @Mixin
+    AlignFlag alignment;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -83,7 +86,8 @@ final class EncodeCommand implements Callable<Integer> {
             throw InvalidInputException.of(model.resolve("W_E.npy"), "expected " + rm + "×" + k + " (R×K), found "
                     + we.rows() + "×" + we.cols());
         }
-        Analysis a = Analysis.of(audio, score, stft, co);
+        Aligner.Prepared prepared = Aligner.prepare(audio, score, alignment, stft, co, output);
+        Analysis a = prepared.analysis();
         Constraints c = a.constraints();
         int[] rows = modelRows(c.pitches(), modelPitches);
         int r = rows.length;
@@ -114,7 +118,10 @@ final class EncodeCommand implements Callable<Integer> {
         parameters.put("audio", audio.toString());
         parameters.put("score", score.toString());
         parameters.put("analysis", analysisParams);
-        Results.write(out, result, parameters, output.plotWriter(a, result));
+        if (prepared.alignment() != null) {
+            parameters.put("alignment", prepared.describe(alignment));
+        }
+        Results.write(out, result, parameters, Aligner.both(output.plotWriter(a, result), prepared.files(output.plots)));
         System.out.printf(Locale.ROOT, "encode (%s): column-wise l1 error %.4g (relative %.4f) for %d pitches without "
                 + "training; results in %s%n", method.id(), errors.columnL1(), errors.relativeL1(), r, out);
         return 0;
