@@ -3,6 +3,7 @@ package org.nae4j.model;
 import java.util.Arrays;
 import org.nae4j.constraints.Constraints;
 import org.nae4j.linalg.MaskedOps;
+import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
 
 /**
@@ -14,7 +15,9 @@ import org.nae4j.linalg.RowRanges;
  * up to float rounding; all arrays are allocated here, once, so an iteration allocates nothing.
  */
 final class MaskedNaeKernels {
+    /** V in tiles ({@link MaskedOps#tileColumns}), or null when not affordable: then V itself. */
     private final float[] vTiled;
+    private final float[] v;
     private final float[] vt;
     private final float[] hc;
     private final int k;
@@ -23,6 +26,16 @@ final class MaskedNaeKernels {
     /** R rounded up to whole vectors: the row stride of the padded small matrices. */
     private final int rp;
     private final MaskedOps ops;
+    /**
+     * Products with Vᵀ of two R×N matrices with the same zeros (H and G_H; Eq. 3's two masked factors)
+     * run as one product of their interleaved rows (2R×N, rows 2c and 2c + 1 from component c), so each
+     * tile of Vᵀ is read once for both and a register block holds 3 components' rows of both.
+     */
+    private final MaskedOps pairOps;
+    private final float[] pair;
+    private final float[] pairProduct;
+    private final int[] pairLo;
+    private final int[] pairHi;
     private final int[] bandLo;
     private final int[] bandHi;
     /** Every component over all K bins: the encoder's rows and the gradients' columns are not masked. */
@@ -39,22 +52,31 @@ final class MaskedNaeKernels {
     /** Per tile, the tile's share of ⟨W_Dᵀ V, H⟩, summed afterwards in tile order (thread-independent). */
     private final double[] crossPerTile;
     private float[] xH;
-    private float[] xOutA;
-    private float[] xOutB;
     private float xScale;
     private final MaskedOps.TileAction encodeAction = this::encodeTile;
     private final MaskedOps.TileAction gradientAction = this::gradientTile;
     private final MaskedOps.TileAction multiplicativeAction = this::multiplicativeTile;
 
-    MaskedNaeKernels(float[] v, float[] vt, Constraints c, MaskedOps ops, RowRanges templates) {
+    MaskedNaeKernels(float[] v, float[] vt, Constraints c, RowRanges activations, RowRanges templates, Parallel par) {
         this.k = c.bins();
         this.n = c.frames();
         this.r = c.rank();
-        this.vTiled = MaskedOps.tileColumns(v, k, n);
+        this.v = v;
+        this.vTiled = MaskedOps.tiledCopyAffordable(k, n) ? MaskedOps.tileColumns(v, k, n) : null;
         this.vt = vt;
         this.hc = c.hc();
         this.rp = (r + MaskedOps.TILE - 1) / MaskedOps.TILE * MaskedOps.TILE;
-        this.ops = ops;
+        this.ops = new MaskedOps(activations, par);
+        int[][] twice = new int[2 * r][];
+        for (int i = 0; i < 2 * r; i++) {
+            twice[i] = activations.ranges(i / 2);
+        }
+        this.pairOps = new MaskedOps(new RowRanges(n, twice), par);
+        this.pair = new float[2 * r * n];
+        this.pairProduct = new float[2 * r * k];
+        this.pairLo = new int[2 * r];
+        this.pairHi = new int[2 * r];
+        Arrays.fill(pairHi, k);
         this.bandLo = templates.firsts();
         this.bandHi = templates.lasts();
         this.allLo = new int[r];
@@ -96,7 +118,7 @@ final class MaskedNaeKernels {
             }
         }
         xH = h;
-        ops.transATilesTiled(wePacked, k, allLo, allHi, vTiled, encodeAction);
+        transA(wePacked, allLo, allHi, encodeAction);
         xH = null;
     }
 
@@ -104,25 +126,30 @@ final class MaskedNaeKernels {
      * The gradients of the mean squared error (see {@link Nae#gradients()}) into gd (K×R), gh (R×N, zero
      * where H is zero) and ge (R×K), with scale = 2/(K·N). Returns the loss.
      */
-    double gradients(float[] wd, float[] h, float scale, double vNormSquared, float[] gd, float[] gh, float[] ge) {
-        // G_D = c·(W_D (H Hᵀ) − V Hᵀ) on every entry, as the dense path (the projection zeroes those
-        // outside W^C, but the optimizer sees the same gradient).
-        decoderProducts(wd, h, allLo, allHi);
-        for (int p = 0; p < k; p++) {
-            for (int c = 0; c < r; c++) {
-                gd[p * r + c] = scale * (whht[p * rp + c] - hvt[c * k + p]);
-            }
+    double gradients(float[] wd, float[] h, float scale, double vNormSquared, float[] gd, float[] ge) {
+        ops.gramRows(h, hht);
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(hht, i * r, hhtPad, i * rp, r);
         }
-        // G_H = c·((W_Dᵀ W_D) H − W_Dᵀ V) where H > 0, fused into the pass computing W_Dᵀ V.
+        ops.multiply(wd, hhtPad, whht, k, r, rp);
+        // G_H = c·((W_Dᵀ W_D) H − W_Dᵀ V) where H > 0, fused into the pass computing W_Dᵀ V; H and G_H go
+        // into the interleaved rows of the pair.
         padDecoder(wd);
         ops.gramCols(wd, wdPad, k, r, bandLo, bandHi, wtw, rp);
         xH = h;
-        xOutA = gh;
         xScale = scale;
-        ops.transATilesTiled(wd, k, bandLo, bandHi, vTiled, gradientAction);
+        transA(wd, bandLo, bandHi, gradientAction);
         xH = null;
-        xOutA = null;
-        ops.multiplyMasked(gh, vt, k, allLo, allHi, ge);
+        // H Vᵀ and G_E = G_H Vᵀ on every bin; G_D = c·(W_D (H Hᵀ) − V Hᵀ) on every entry, as the dense path
+        // (the projection zeroes those outside W^C, but the optimizer sees the same gradient).
+        pairOps.multiplyMasked(pair, vt, k, pairLo, pairHi, pairProduct);
+        for (int c = 0; c < r; c++) {
+            int o = (2 * c) * k;
+            for (int p = 0; p < k; p++) {
+                gd[p * r + c] = scale * (whht[p * rp + c] - pairProduct[o + p]);
+            }
+            System.arraycopy(pairProduct, o + k, ge, c * k, k);
+        }
         double cross = 0;
         for (double x : crossPerTile) {
             cross += x;
@@ -138,25 +165,29 @@ final class MaskedNaeKernels {
 
     /**
      * The encoder's numerator ((W_Dᵀ V) ⊙ H^C) Vᵀ and denominator ((W_Dᵀ W_D H) ⊙ H^C) Vᵀ of Eq. 3 (R×K),
-     * with work arrays a, b (R×N, zero outside H^C) for the masked factors.
+     * the masked factors held in the interleaved rows of the pair.
      */
-    void encoderFactors(float[] wd, float[] h, float[] a, float[] b, float[] num, float[] denominator) {
+    void encoderFactors(float[] wd, float[] h, float[] num, float[] denominator) {
         padDecoder(wd);
         ops.gramCols(wd, wdPad, k, r, bandLo, bandHi, wtw, rp);
         xH = h;
-        xOutA = a;
-        xOutB = b;
-        ops.transATilesTiled(wd, k, bandLo, bandHi, vTiled, multiplicativeAction);
+        transA(wd, bandLo, bandHi, multiplicativeAction);
         xH = null;
-        xOutA = null;
-        xOutB = null;
-        ops.multiplyMasked(a, vt, k, allLo, allHi, num);
-        ops.multiplyMasked(b, vt, k, allLo, allHi, denominator);
+        pairOps.multiplyMasked(pair, vt, k, pairLo, pairHi, pairProduct);
+        for (int c = 0; c < r; c++) {
+            System.arraycopy(pairProduct, 2 * c * k, num, c * k, k);
+            System.arraycopy(pairProduct, (2 * c + 1) * k, denominator, c * k, k);
+        }
     }
 
     /** W_D ← W_D ⊙ (V Hᵀ) ⊘ (W_D H Hᵀ + ε) on each template's bins (zeros outside stay zero). */
     void updateDecoder(float[] wd, float[] h) {
-        decoderProducts(wd, h, bandLo, bandHi);
+        ops.gramRows(h, hht);
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(hht, i * r, hhtPad, i * rp, r);
+        }
+        ops.multiply(wd, hhtPad, whht, k, r, rp);
+        ops.multiplyMasked(h, vt, k, bandLo, bandHi, hvt);
         for (int c = 0; c < r; c++) {
             for (int p = bandLo[c]; p < bandHi[c]; p++) {
                 int i = p * r + c;
@@ -169,14 +200,12 @@ final class MaskedNaeKernels {
         }
     }
 
-    /** whht = W_D (H Hᵀ) (K×rp) and hvt = H Vᵀ (R×K) on bins [lo[c], hi[c]) of component c. */
-    private void decoderProducts(float[] wd, float[] h, int[] lo, int[] hi) {
-        ops.gramRows(h, hht);
-        for (int i = 0; i < r; i++) {
-            System.arraycopy(hht, i * r, hhtPad, i * rp, r);
+    private void transA(float[] a, int[] lo, int[] hi, MaskedOps.TileAction action) {
+        if (vTiled != null) {
+            ops.transATilesTiled(a, k, lo, hi, vTiled, action);
+        } else {
+            ops.transATiles(a, k, lo, hi, v, action);
         }
-        ops.multiply(wd, hhtPad, whht, k, r, rp);
-        ops.multiplyMasked(h, vt, k, lo, hi, hvt);
     }
 
     private void padDecoder(float[] wd) {
@@ -199,16 +228,17 @@ final class MaskedNaeKernels {
     private void gradientTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num, int w) {
         float[] d = gramTimesH(n0, width, rows, count, w);
         float[] h = xH;
-        float[] gh = xOutA;
         float scale = xScale;
         double cross = 0;
         for (int i = 0; i < count; i++) {
             int o = rows[i] * n;
+            int po = 2 * rows[i] * n;
             int di = i * MaskedOps.TILE - n0;
             for (int j = from[i]; j < to[i]; j++) {
                 float x = h[o + j];
                 cross += (double) num[di + j] * x;
-                gh[o + j] = x > 0f ? scale * (d[di + j] - num[di + j]) : 0f;
+                pair[po + j] = x;
+                pair[po + n + j] = x > 0f ? scale * (d[di + j] - num[di + j]) : 0f;
             }
         }
         crossPerTile[n0 / MaskedOps.TILE] = cross;
@@ -217,14 +247,13 @@ final class MaskedNaeKernels {
     private void multiplicativeTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num,
                                     int w) {
         float[] d = gramTimesH(n0, width, rows, count, w);
-        float[] a = xOutA;
-        float[] b = xOutB;
         for (int i = 0; i < count; i++) {
             int o = rows[i] * n;
+            int po = 2 * rows[i] * n;
             int di = i * MaskedOps.TILE - n0;
             for (int j = from[i]; j < to[i]; j++) {
-                a[o + j] = hc[o + j] * num[di + j];
-                b[o + j] = hc[o + j] * d[di + j];
+                pair[po + j] = hc[o + j] * num[di + j];
+                pair[po + n + j] = hc[o + j] * d[di + j];
             }
         }
     }

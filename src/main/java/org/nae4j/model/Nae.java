@@ -4,7 +4,6 @@ import org.nae4j.constraints.Constraints;
 import org.nae4j.constraints.Support;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
 import org.nae4j.optim.Optimizer;
@@ -85,24 +84,25 @@ public final class Nae implements Autoencoder {
             sq += (double) x * x;
         }
         this.vNormSquared = sq;
-        this.wdt = new float[r * k];
         this.h = new float[r * n];
-        this.hht = new float[r * r];
-        this.whht = new float[k * r];
-        this.hvt = new float[r * k];
-        this.wdtv = new float[r * n];
-        this.wtw = new float[r * r];
-        this.wtwh = new float[r * n];
         this.gd = new float[k * r];
-        this.gh = new float[r * n];
         this.ge = new float[r * k];
         this.encoderOptimizer = optimizers.create(we.length);
         this.decoderOptimizer = optimizers.create(wd.length);
         RowRanges activations = new RowRanges(n, support.intervals());
         RowRanges templates = new RowRanges(k, support.bands());
         this.kernels = kernels.resolve(MaskedNaeKernels.maskedFraction(activations, templates));
-        this.masked = this.kernels == KernelChoice.MASKED
-                ? new MaskedNaeKernels(v, vt, c, new MaskedOps(activations, par), templates) : null;
+        boolean dense = this.kernels == KernelChoice.DENSE;
+        this.masked = dense ? null : new MaskedNaeKernels(v, vt, c, activations, templates, par);
+        // The dense path's work arrays (R×N ones matter for long recordings).
+        this.wdt = dense ? new float[r * k] : null;
+        this.hht = dense ? new float[r * r] : null;
+        this.whht = dense ? new float[k * r] : null;
+        this.hvt = dense ? new float[r * k] : null;
+        this.wdtv = dense ? new float[r * n] : null;
+        this.wtw = dense ? new float[r * r] : null;
+        this.wtwh = dense ? new float[r * n] : null;
+        this.gh = dense ? new float[r * n] : null;
         forward();
     }
 
@@ -132,7 +132,7 @@ public final class Nae implements Autoencoder {
     double gradients() {
         float scale = (float) (2.0 / ((double) k * n));
         if (masked != null) {
-            return masked.gradients(wd, h, scale, vNormSquared, gd, gh, ge);
+            return masked.gradients(wd, h, scale, vNormSquared, gd, ge);
         }
         // E = W_D H − V is never formed: expanding it, every product either skips the zeros of H
         // (about 80 % of it) or is small (R×R Gram matrices), and no K×N array is needed.

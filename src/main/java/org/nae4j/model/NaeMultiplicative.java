@@ -3,7 +3,6 @@ package org.nae4j.model;
 import org.nae4j.constraints.Constraints;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
 
@@ -94,7 +93,7 @@ public final class NaeMultiplicative implements Autoencoder {
         RowRanges templates = new RowRanges(k, support.bands());
         this.kernels = kernels.resolve(MaskedNaeKernels.maskedFraction(activations, templates));
         this.masked = this.kernels == KernelChoice.MASKED
-                ? new MaskedNaeKernels(v, vt, c, new MaskedOps(activations, par), templates) : null;
+                ? new MaskedNaeKernels(v, vt, c, activations, templates, par) : null;
         Nae.encode(we, v, support, h, par);
     }
 
@@ -106,8 +105,7 @@ public final class NaeMultiplicative implements Autoencoder {
     @Override
     public void step() {
         if (masked != null) {
-            // wdtv and wtwh serve as the masked factors ((W_Dᵀ V) ⊙ H^C and (W_Dᵀ W_D H) ⊙ H^C).
-            masked.encoderFactors(wd, h, wdtv, wtwh, encNum, encDen);
+            masked.encoderFactors(wd, h, encNum, encDen);
             Nmf.multiplicativeUpdate(we, encNum, encDen);
             masked.encode(we, h);
             masked.updateDecoder(wd, h);
