@@ -57,12 +57,17 @@ final class MaskedNaeKernels {
     private final MaskedOps.TileAction gradientAction = this::gradientTile;
     private final MaskedOps.TileAction multiplicativeAction = this::multiplicativeTile;
 
-    MaskedNaeKernels(float[] v, float[] vt, Constraints c, RowRanges activations, RowRanges templates, Parallel par) {
+    /**
+     * @param tiled whether to keep V in contiguous tiles too (faster; see
+     *              {@link MaskedOps#tiledCopyAffordable}), else the tile passes read V in place
+     */
+    MaskedNaeKernels(float[] v, float[] vt, Constraints c, RowRanges activations, RowRanges templates, Parallel par,
+                     boolean tiled) {
         this.k = c.bins();
         this.n = c.frames();
         this.r = c.rank();
         this.v = v;
-        this.vTiled = MaskedOps.tiledCopyAffordable(k, n) ? MaskedOps.tileColumns(v, k, n) : null;
+        this.vTiled = tiled ? MaskedOps.tileColumns(v, k, n) : null;
         this.vt = vt;
         this.hc = c.hc();
         this.rp = (r + MaskedOps.TILE - 1) / MaskedOps.TILE * MaskedOps.TILE;

@@ -37,9 +37,9 @@ final class MaskedNmfStep {
     private final MaskedOps.TileAction updateH = this::updateH;
 
     MaskedNmfStep(float[] v, float[] vt, float[] w, float[] h, int k, int n, int r, RowRanges activations,
-                  RowRanges templates, MaskedOps ops) {
+                  RowRanges templates, MaskedOps ops, boolean tiled) {
         this.v = v;
-        this.vTiled = MaskedOps.tiledCopyAffordable(k, n) ? MaskedOps.tileColumns(v, k, n) : null;
+        this.vTiled = tiled ? MaskedOps.tileColumns(v, k, n) : null;
         this.vt = vt;
         this.w = w;
         this.h = h;

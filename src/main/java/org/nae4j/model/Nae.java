@@ -4,6 +4,7 @@ import org.nae4j.constraints.Constraints;
 import org.nae4j.constraints.Support;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.KernelChoice;
+import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
 import org.nae4j.optim.Optimizer;
@@ -93,7 +94,8 @@ public final class Nae implements Autoencoder {
         RowRanges templates = new RowRanges(k, support.bands());
         this.kernels = kernels.resolve(MaskedNaeKernels.maskedFraction(activations, templates));
         boolean dense = this.kernels == KernelChoice.DENSE;
-        this.masked = dense ? null : new MaskedNaeKernels(v, vt, c, activations, templates, par);
+        this.masked = dense ? null : new MaskedNaeKernels(v, vt, c, activations, templates, par,
+                MaskedOps.tiledCopyAffordable(k, n));
         // The dense path's work arrays (R×N ones matter for long recordings).
         this.wdt = dense ? new float[r * k] : null;
         this.hht = dense ? new float[r * r] : null;

@@ -3,6 +3,7 @@ package org.nae4j.model;
 import org.nae4j.constraints.Constraints;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.KernelChoice;
+import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
 
@@ -93,7 +94,8 @@ public final class NaeMultiplicative implements Autoencoder {
         RowRanges templates = new RowRanges(k, support.bands());
         this.kernels = kernels.resolve(MaskedNaeKernels.maskedFraction(activations, templates));
         this.masked = this.kernels == KernelChoice.MASKED
-                ? new MaskedNaeKernels(v, vt, c, activations, templates, par) : null;
+                ? new MaskedNaeKernels(v, vt, c, activations, templates, par,
+                MaskedOps.tiledCopyAffordable(k, n)) : null;
         Nae.encode(we, v, support, h, par);
     }
 
