@@ -42,10 +42,7 @@ public final class MaskedOps {
     private final int[][] aRow;
     private final int[][] cRow;
     private final double[] gramAcc;
-    private long[] columnCost = new long[0];
-    private final int[] columnStart;
-    private final int[] columnBounds;
-    private final FrameTiles.Cost columnCostFn = this::columnCost;
+    private final ColumnSplit columns;
     // The operands of the running product, read by the prebuilt loop bodies below: a product then
     // allocates nothing (a capturing lambda per call would).
     private float[] xA;
@@ -98,8 +95,7 @@ public final class MaskedOps {
         this.workers = par.threads();
         this.partStart = new int[workers + 1];
         FrameTiles.balance(tiles, workers, t -> tiling.count(t) + 1L, partStart);
-        this.columnStart = new int[workers + 1];
-        this.columnBounds = new int[workers + 1];
+        this.columns = new ColumnSplit(pattern, workers);
         int scratchRows = Math.max(rows, BlockKernel.ROWS);
         this.tileBuf = new float[workers][rows * TILE];
         this.rowBuf = new int[workers][rows];
@@ -193,7 +189,7 @@ public final class MaskedOps {
         DenseOps.check(b, (long) frames * m, "B");
         DenseOps.check(c, (long) rows * m, "C");
         Arrays.fill(c, 0, rows * m, 0f);
-        balanceColumns(m, cLo, cHi);
+        columns.balance(m, cLo, cHi);
         xA = a;
         xB = b;
         xC = c;
@@ -308,8 +304,8 @@ public final class MaskedOps {
 
     private void maskedPart(int from, int to) {
         for (int w = from; w < to; w++) {
-            int j0 = columnStart[w];
-            int j1 = columnStart[w + 1];
+            int j0 = columns.start[w];
+            int j1 = columns.start[w + 1];
             int m = xM;
             if (j0 >= j1) {
                 continue;
@@ -386,40 +382,5 @@ public final class MaskedOps {
                 }
             }
         }
-    }
-
-    /** Splits [0, m) among the workers with equal shares of the estimated work of multiplyMasked. */
-    private void balanceColumns(int m, int[] cLo, int[] cHi) {
-        if (columnCost.length < m + 1) {
-            columnCost = new long[m + 1];
-        }
-        long[] d = columnCost;
-        Arrays.fill(d, 0, m + 1, 0L);
-        for (int r = 0; r < rows; r++) {
-            int l = Math.max(0, cLo[r]);
-            int h = Math.min(m, cHi[r]);
-            if (l < h) {
-                long weight = pattern.count(r) + 1L;
-                d[l] += weight;
-                d[h] -= weight;
-            }
-        }
-        long run = 0;
-        for (int j = 0; j < m; j++) {
-            run += d[j];
-            d[j] = run + 1;
-        }
-        int[] bounds = columnBounds;
-        FrameTiles.balance(m, workers, columnCostFn, bounds);
-        // Round inner bounds to whole vectors so that no worker runs a scalar tail in the middle.
-        for (int w = 0; w <= workers; w++) {
-            int x = bounds[w];
-            columnStart[w] = w == workers ? m : Math.min(m, (x + TILE / 2) / TILE * TILE);
-        }
-        columnStart[0] = 0;
-    }
-
-    private long columnCost(int j) {
-        return columnCost[j];
     }
 }
