@@ -45,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     int threads = DEFAULT_THREADS;
 
     @Option(names = "--methods", paramLabel = "NAME", split = ",", converter = MethodOption.Converter.class,
-            description = "Methods to time, comma-separated (default: all that have mask-aware kernels).")
+            description = "Methods to time, comma-separated (default: all).")
     List<Method> methods;
 
     @Option(names = "--out", paramLabel = "DIR",

@@ -15,16 +15,22 @@ public final class MaskedOps {
     /** Frames per tile: two 16-float vectors, the width of the kernel's register block. */
     public static final int TILE = 32;
     private static final int HALF = TILE / 2;
+    /**
+     * The tiled copy of V ({@link #tileColumns}) is made only while it takes at most this fraction of the
+     * JVM's maximum heap: it speeds up WᵀV by about 1.6x, but for an hour-long recording (318 MB per copy
+     * of V) under -Xmx2g the heap cannot hold it beside the analysis' own arrays.
+     */
+    public static final double MAX_TILED_COPY_HEAP_FRACTION = 0.125;
 
     private final BlockKernel kernel = BlockKernels.KERNEL;
     private final RowRanges pattern;
     private final Parallel par;
     private final int rows;
     private final int frames;
+    private final FrameTiles tiling;
     private final int tiles;
     private final int[] active;
     private final int[] tileStart;
-    /** Per entry of {@code active}: the frames [lo, hi) of its tile that the row's mask covers. */
     private final int[] activeLo;
     private final int[] activeHi;
     private final int workers;
@@ -36,10 +42,7 @@ public final class MaskedOps {
     private final int[][] aRow;
     private final int[][] cRow;
     private final double[] gramAcc;
-    private long[] columnCost = new long[0];
-    private final int[] columnStart;
-    private final int[] columnBounds;
-    private final Cost columnCostFn = this::columnCost;
+    private final ColumnSplit columns;
     // The operands of the running product, read by the prebuilt loop bodies below: a product then
     // allocates nothing (a capturing lambda per call would).
     private float[] xA;
@@ -83,42 +86,16 @@ public final class MaskedOps {
         this.par = par;
         this.rows = pattern.rows();
         this.frames = pattern.length();
-        this.tiles = (frames + TILE - 1) / TILE;
-        this.tileStart = new int[tiles + 1];
-        int[] list = new int[Math.max(1, tiles * rows)];
-        int[] los = new int[list.length];
-        int[] his = new int[list.length];
-        int count = 0;
-        for (int t = 0; t < tiles; t++) {
-            tileStart[t] = count;
-            int n0 = t * TILE;
-            int n1 = Math.min(frames, n0 + TILE);
-            for (int r = 0; r < rows; r++) {
-                int[] x = pattern.rangesView(r);
-                int lo = n1;
-                int hi = n0;
-                for (int i = 0; i < x.length && x[i] < n1; i += 2) {
-                    if (x[i + 1] > n0) {
-                        lo = Math.min(lo, Math.max(x[i], n0));
-                        hi = Math.max(hi, Math.min(x[i + 1], n1));
-                    }
-                }
-                if (lo < hi) {
-                    los[count] = lo;
-                    his[count] = hi;
-                    list[count++] = r;
-                }
-            }
-        }
-        tileStart[tiles] = count;
-        this.active = Arrays.copyOf(list, count);
-        this.activeLo = Arrays.copyOf(los, count);
-        this.activeHi = Arrays.copyOf(his, count);
+        this.tiling = new FrameTiles(pattern);
+        this.tiles = tiling.tiles;
+        this.tileStart = tiling.tileStart;
+        this.active = tiling.active;
+        this.activeLo = tiling.activeLo;
+        this.activeHi = tiling.activeHi;
         this.workers = par.threads();
         this.partStart = new int[workers + 1];
-        balance(tiles, workers, t -> tileStart[t + 1] - tileStart[t] + 1L, partStart);
-        this.columnStart = new int[workers + 1];
-        this.columnBounds = new int[workers + 1];
+        FrameTiles.balance(tiles, workers, t -> tiling.count(t) + 1L, partStart);
+        this.columns = new ColumnSplit(pattern, workers);
         int scratchRows = Math.max(rows, BlockKernel.ROWS);
         this.tileBuf = new float[workers][rows * TILE];
         this.rowBuf = new int[workers][rows];
@@ -141,11 +118,7 @@ public final class MaskedOps {
 
     /** Σ over tiles of the active rows times the tile's width: the entries of H the products visit. */
     public long visitedEntries() {
-        long s = 0;
-        for (int t = 0; t < tiles; t++) {
-            s += (long) (tileStart[t + 1] - tileStart[t]) * Math.min(TILE, frames - t * TILE);
-        }
-        return s;
+        return tiling.visitedEntries();
     }
 
     /**
@@ -172,22 +145,18 @@ public final class MaskedOps {
         runTransA(a, k, aLo, aHi, bTiled, true, action);
     }
 
+    /** Whether a tiled copy of a k×n float matrix fits the heap budget {@link #MAX_TILED_COPY_HEAP_FRACTION}. */
+    public static boolean tiledCopyAffordable(int k, int n) {
+        return 4.0 * k * n <= MAX_TILED_COPY_HEAP_FRACTION * Runtime.getRuntime().maxMemory();
+    }
+
     /**
      * B (k×N row-major) in the tiled layout of {@link #transATilesTiled}: tile t holds B's columns
      * [t·TILE, t·TILE + TILE) as a k×TILE row-major block (zeros past N), the tiles one after another.
      */
     public static float[] tileColumns(float[] b, int k, int n) {
         DenseOps.check(b, (long) k * n, "B");
-        int tiles = (n + TILE - 1) / TILE;
-        float[] out = new float[tiles * k * TILE];
-        for (int t = 0; t < tiles; t++) {
-            int n0 = t * TILE;
-            int width = Math.min(TILE, n - n0);
-            for (int p = 0; p < k; p++) {
-                System.arraycopy(b, p * n + n0, out, (t * k + p) * TILE, width);
-            }
-        }
-        return out;
+        return FrameTiles.tileColumns(b, k, n);
     }
 
     private void runTransA(float[] a, int k, int[] aLo, int[] aHi, float[] b, boolean tiled, TileAction action) {
@@ -220,7 +189,7 @@ public final class MaskedOps {
         DenseOps.check(b, (long) frames * m, "B");
         DenseOps.check(c, (long) rows * m, "C");
         Arrays.fill(c, 0, rows * m, 0f);
-        balanceColumns(m, cLo, cHi);
+        columns.balance(m, cLo, cHi);
         xA = a;
         xB = b;
         xC = c;
@@ -234,30 +203,7 @@ public final class MaskedOps {
     public void gramRows(float[] a, float[] g) {
         DenseOps.check(a, (long) rows * frames, "A");
         DenseOps.check(g, (long) rows * rows, "G");
-        double[] acc = gramAcc;
-        Arrays.fill(acc, 0);
-        for (int t = 0; t < tiles; t++) {
-            for (int i = tileStart[t]; i < tileStart[t + 1]; i++) {
-                int ri = active[i] * frames;
-                for (int j = i; j < tileStart[t + 1]; j++) {
-                    int rj = active[j] * frames;
-                    float s = 0f;
-                    int from = Math.max(activeLo[i], activeLo[j]);
-                    int to = Math.min(activeHi[i], activeHi[j]);
-                    for (int n = from; n < to; n++) {
-                        s += a[ri + n] * a[rj + n];
-                    }
-                    acc[active[i] * rows + active[j]] += s;
-                }
-            }
-        }
-        for (int i = 0; i < rows; i++) {
-            for (int j = i; j < rows; j++) {
-                float v = (float) acc[i * rows + j];
-                g[i * rows + j] = v;
-                g[j * rows + i] = v;
-            }
-        }
+        tiling.gramRows(a, g, gramAcc);
     }
 
     /**
@@ -358,8 +304,8 @@ public final class MaskedOps {
 
     private void maskedPart(int from, int to) {
         for (int w = from; w < to; w++) {
-            int j0 = columnStart[w];
-            int j1 = columnStart[w + 1];
+            int j0 = columns.start[w];
+            int j1 = columns.start[w + 1];
             int m = xM;
             if (j0 >= j1) {
                 continue;
@@ -388,6 +334,9 @@ public final class MaskedOps {
                     if (lo >= hi) {
                         continue;
                     }
+                    // Whole vectors: a ragged start or end would run the kernel's scalar tail.
+                    lo = Math.max(j0, lo / HALF * HALF);
+                    hi = Math.min(j1, (hi + HALF - 1) / HALF * HALF);
                     for (int q = 0; q < mr; q++) {
                         int r = active[s0 + i + q];
                         ar[q] = r * frames + p0;
@@ -432,65 +381,6 @@ public final class MaskedOps {
                     prevEnd = Math.min(x[q + 1], to[i]);
                 }
             }
-        }
-    }
-
-    /** Splits [0, m) among the workers with equal shares of the estimated work of multiplyMasked. */
-    private void balanceColumns(int m, int[] cLo, int[] cHi) {
-        if (columnCost.length < m + 1) {
-            columnCost = new long[m + 1];
-        }
-        long[] d = columnCost;
-        Arrays.fill(d, 0, m + 1, 0L);
-        for (int r = 0; r < rows; r++) {
-            int l = Math.max(0, cLo[r]);
-            int h = Math.min(m, cHi[r]);
-            if (l < h) {
-                long weight = pattern.count(r) + 1L;
-                d[l] += weight;
-                d[h] -= weight;
-            }
-        }
-        long run = 0;
-        for (int j = 0; j < m; j++) {
-            run += d[j];
-            d[j] = run + 1;
-        }
-        int[] bounds = columnBounds;
-        balance(m, workers, columnCostFn, bounds);
-        // Round inner bounds to whole vectors so that no worker runs a scalar tail in the middle.
-        for (int w = 0; w <= workers; w++) {
-            int x = bounds[w];
-            columnStart[w] = w == workers ? m : Math.min(m, (x + TILE / 2) / TILE * TILE);
-        }
-        columnStart[0] = 0;
-    }
-
-    private long columnCost(int j) {
-        return columnCost[j];
-    }
-
-    private interface Cost {
-        long of(int index);
-    }
-
-    /** Writes the bounds of {@code parts} contiguous ranges of [0, n) with about equal total cost. */
-    private static void balance(int n, int parts, Cost cost, int[] bounds) {
-        long total = 0;
-        for (int i = 0; i < n; i++) {
-            total += cost.of(i);
-        }
-        bounds[0] = 0;
-        long run = 0;
-        int p = 1;
-        for (int i = 0; i < n && p < parts; i++) {
-            run += cost.of(i);
-            while (p < parts && run * parts >= total * p) {
-                bounds[p++] = i + 1;
-            }
-        }
-        for (; p <= parts; p++) {
-            bounds[p] = n;
         }
     }
 }

@@ -12,8 +12,10 @@ import org.nae4j.linalg.RowRanges;
  * here, once.
  */
 final class MaskedNmfStep {
-    /** V in the tiled layout of {@link MaskedOps#tileColumns}: each tile's K×32 block is contiguous. */
+    /** V in the tiled layout of {@link MaskedOps#tileColumns} (each tile's K×32 block contiguous), or null. */
     private final float[] vTiled;
+    /** V itself, used when no tiled copy was affordable ({@link MaskedOps#tiledCopyAffordable}). */
+    private final float[] v;
     private final float[] vt;
     private final float[] w;
     private final float[] h;
@@ -35,8 +37,9 @@ final class MaskedNmfStep {
     private final MaskedOps.TileAction updateH = this::updateH;
 
     MaskedNmfStep(float[] v, float[] vt, float[] w, float[] h, int k, int n, int r, RowRanges activations,
-                  RowRanges templates, MaskedOps ops) {
-        this.vTiled = MaskedOps.tileColumns(v, k, n);
+                  RowRanges templates, MaskedOps ops, boolean tiled) {
+        this.v = v;
+        this.vTiled = tiled ? MaskedOps.tileColumns(v, k, n) : null;
         this.vt = vt;
         this.w = w;
         this.h = h;
@@ -62,7 +65,11 @@ final class MaskedNmfStep {
             System.arraycopy(w, p * r, wPad, p * rp, r);
         }
         ops.gramCols(w, wPad, k, r, bandLo, bandHi, wtw, rp);
-        ops.transATilesTiled(w, k, bandLo, bandHi, vTiled, updateH);
+        if (vTiled != null) {
+            ops.transATilesTiled(w, k, bandLo, bandHi, vTiled, updateH);
+        } else {
+            ops.transATiles(w, k, bandLo, bandHi, v, updateH);
+        }
         // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε), on each template's bins.
         ops.gramRows(h, hht);
         for (int i = 0; i < r; i++) {

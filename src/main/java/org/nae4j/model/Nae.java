@@ -3,7 +3,10 @@ package org.nae4j.model;
 import org.nae4j.constraints.Constraints;
 import org.nae4j.constraints.Support;
 import org.nae4j.linalg.DenseOps;
+import org.nae4j.linalg.KernelChoice;
+import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
+import org.nae4j.linalg.RowRanges;
 import org.nae4j.optim.Optimizer;
 
 /**
@@ -11,7 +14,10 @@ import org.nae4j.optim.Optimizer;
  * H = ReLU(W_E V) ⊙ H^C (ReLU, then structured dropout), V̂ = W_D H; loss = mean squared error over the K·N
  * entries; one {@link #step()} computes the analytic gradients of W_E and W_D from the same forward pass,
  * lets the optimizer update both, and projects W_D ← max(W_D, 0) ⊙ W^C. The optimizer is separate (one
- * instance per parameter array, from an {@link Optimizer.Factory}). All work arrays are allocated here.
+ * instance per parameter array, from an {@link Optimizer.Factory}). The products run on the entries the masks
+ * allow ({@link KernelChoice#MASKED}, see {@link MaskedNaeKernels}) or on the reference path
+ * ({@link KernelChoice#DENSE}); both give the same model up to float rounding. All work arrays are
+ * allocated here.
  */
 public final class Nae implements Autoencoder {
     /** Frames per tile of the masked product: a K × 256 tile of V (1 MiB for K = 1025) stays in L2. */
@@ -40,6 +46,13 @@ public final class Nae implements Autoencoder {
     private final float[] ge;
     private final Optimizer encoderOptimizer;
     private final Optimizer decoderOptimizer;
+    private final KernelChoice kernels;
+    private final MaskedNaeKernels masked;
+
+    /** An autoencoder with the kernels chosen automatically ({@link KernelChoice#AUTO}). */
+    public Nae(float[] v, Constraints c, NaeInit init, long seed, Optimizer.Factory optimizers, Parallel par) {
+        this(v, c, init, seed, optimizers, par, KernelChoice.AUTO);
+    }
 
     /**
      * @param v          the magnitude spectrogram V, K×N (not modified, not copied: keep it unchanged)
@@ -48,8 +61,10 @@ public final class Nae implements Autoencoder {
      * @param seed       seed of the random encoder
      * @param optimizers creates the optimizer of W_E and that of W_D
      * @param par        the threads to run the kernels on
+     * @param kernels    dense, masked, or chosen by the masks' density
      */
-    public Nae(float[] v, Constraints c, NaeInit init, long seed, Optimizer.Factory optimizers, Parallel par) {
+    public Nae(float[] v, Constraints c, NaeInit init, long seed, Optimizer.Factory optimizers, Parallel par,
+               KernelChoice kernels) {
         this.k = c.bins();
         this.n = c.frames();
         this.r = c.rank();
@@ -70,19 +85,26 @@ public final class Nae implements Autoencoder {
             sq += (double) x * x;
         }
         this.vNormSquared = sq;
-        this.wdt = new float[r * k];
         this.h = new float[r * n];
-        this.hht = new float[r * r];
-        this.whht = new float[k * r];
-        this.hvt = new float[r * k];
-        this.wdtv = new float[r * n];
-        this.wtw = new float[r * r];
-        this.wtwh = new float[r * n];
         this.gd = new float[k * r];
-        this.gh = new float[r * n];
         this.ge = new float[r * k];
         this.encoderOptimizer = optimizers.create(we.length);
         this.decoderOptimizer = optimizers.create(wd.length);
+        RowRanges activations = new RowRanges(n, support.intervals());
+        RowRanges templates = new RowRanges(k, support.bands());
+        this.kernels = kernels.resolve(MaskedNaeKernels.maskedFraction(activations, templates));
+        boolean dense = this.kernels == KernelChoice.DENSE;
+        this.masked = dense ? null : new MaskedNaeKernels(v, vt, c, activations, templates, par,
+                MaskedOps.tiledCopyAffordable(k, n));
+        // The dense path's work arrays (R×N ones matter for long recordings).
+        this.wdt = dense ? new float[r * k] : null;
+        this.hht = dense ? new float[r * r] : null;
+        this.whht = dense ? new float[k * r] : null;
+        this.hvt = dense ? new float[r * k] : null;
+        this.wdtv = dense ? new float[r * n] : null;
+        this.wtw = dense ? new float[r * r] : null;
+        this.wtwh = dense ? new float[r * n] : null;
+        this.gh = dense ? new float[r * n] : null;
         forward();
     }
 
@@ -97,6 +119,10 @@ public final class Nae implements Autoencoder {
 
     /** H = ReLU(W_E V) ⊙ H^C for the current encoder. */
     void forward() {
+        if (masked != null) {
+            masked.encode(we, h);
+            return;
+        }
         encode(we, v, support, h, par);
     }
 
@@ -107,6 +133,9 @@ public final class Nae implements Autoencoder {
      */
     double gradients() {
         float scale = (float) (2.0 / ((double) k * n));
+        if (masked != null) {
+            return masked.gradients(wd, h, scale, vNormSquared, gd, ge);
+        }
         // E = W_D H − V is never formed: expanding it, every product either skips the zeros of H
         // (about 80 % of it) or is small (R×R Gram matrices), and no K×N array is needed.
         // G_D = c·(W_D (H Hᵀ) − V Hᵀ), with V Hᵀ = (H Vᵀ)ᵀ.
@@ -137,6 +166,11 @@ public final class Nae implements Autoencoder {
             fit += (double) wtw[i] * hht[i];
         }
         return (vNormSquared - 2 * cross + fit) / ((double) k * n);
+    }
+
+    /** The kernels this instance runs (DENSE or MASKED, never AUTO). */
+    public KernelChoice kernels() {
+        return kernels;
     }
 
     /** W_D ← max(W_D, 0) ⊙ W^C (SPEC 4), in place. */

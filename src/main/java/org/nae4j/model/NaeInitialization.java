@@ -9,6 +9,8 @@ import org.nae4j.linalg.Parallel;
 final class NaeInitialization {
     /** Glorot-uniform bound: U(−l, l) with l = √(GLOROT_NUMERATOR / (fan_in + fan_out)). */
     private static final double GLOROT_NUMERATOR = 6.0;
+    /** Frames per block of the first reconstruction in {@link #leastSquaresScale}. */
+    private static final int SCALE_BLOCK = 256;
 
     private NaeInitialization() {
     }
@@ -60,13 +62,25 @@ final class NaeInitialization {
         int r = c.rank();
         float[] h = new float[r * n];
         Nae.encode(we, v, c.support(), h, par);
-        float[] vhat = new float[k * n];
-        DenseOps.multiply(wd, h, vhat, k, r, n, par);
+        // V̂₀ a block of frames at a time: a K×N V̂₀ would double the memory of an hour-long recording.
+        int block = Math.min(n, SCALE_BLOCK);
+        float[] hb = new float[r * block];
+        float[] vhat = new float[k * block];
         double cross = 0;
         double self = 0;
-        for (int i = 0; i < vhat.length; i++) {
-            cross += (double) v[i] * vhat[i];
-            self += (double) vhat[i] * vhat[i];
+        for (int j0 = 0; j0 < n; j0 += block) {
+            int w = Math.min(block, n - j0);
+            for (int q = 0; q < r; q++) {
+                System.arraycopy(h, q * n + j0, hb, q * w, w);
+            }
+            DenseOps.multiply(wd, hb, vhat, k, r, w, par);
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < w; j++) {
+                    float x = vhat[p * w + j];
+                    cross += (double) v[p * n + j0 + j] * x;
+                    self += (double) x * x;
+                }
+            }
         }
         return self > 0 && cross > 0 ? cross / self : 1.0;
     }

@@ -2,15 +2,20 @@ package org.nae4j.model;
 
 import org.nae4j.constraints.Constraints;
 import org.nae4j.linalg.DenseOps;
+import org.nae4j.linalg.KernelChoice;
+import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
+import org.nae4j.linalg.RowRanges;
 
 /**
  * The constrained nonnegative autoencoder trained with the multiplicative rule of the paper's Eq. 3
  * (SPEC 4). One iteration updates the encoder, recomputes H, then updates the decoder:
  * W_E ← W_E ⊙ (((W_Dᵀ V) ⊙ H^C) Vᵀ) ⊘ (((W_Dᵀ W_D H) ⊙ H^C) Vᵀ + ε),
  * W_D ← W_D ⊙ (V Hᵀ) ⊘ (W_D H Hᵀ + ε), ε = float32 machine epsilon. Entries that are zero stay zero, so
- * W_D stays inside W^C. The start must be nonnegative ({@link NaeInit#LITERAL} is not). All work arrays are
- * allocated here.
+ * W_D stays inside W^C. The start must be nonnegative ({@link NaeInit#LITERAL} is not). The products run
+ * on the entries the masks allow ({@link KernelChoice#MASKED}, see {@link MaskedNaeKernels}) or on the
+ * reference path ({@link KernelChoice#DENSE}), with the same results up to float rounding. All work arrays
+ * are allocated here.
  */
 public final class NaeMultiplicative implements Autoencoder {
     private final float[] v;
@@ -34,6 +39,13 @@ public final class NaeMultiplicative implements Autoencoder {
     private final float[] vht;
     private final float[] hht;
     private final float[] whht;
+    private final KernelChoice kernels;
+    private final MaskedNaeKernels masked;
+
+    /** The multiplicative autoencoder with the kernels chosen automatically ({@link KernelChoice#AUTO}). */
+    public NaeMultiplicative(float[] v, Constraints c, NaeInit init, long seed, Parallel par) {
+        this(v, c, init, seed, par, KernelChoice.AUTO);
+    }
 
     /**
      * @param v    the magnitude spectrogram V, K×N, ≥ 0 (not modified, not copied: keep it unchanged)
@@ -41,10 +53,12 @@ public final class NaeMultiplicative implements Autoencoder {
      * @param init how W_E and W_D start: {@link NaeInit#RANDOM} or {@link NaeInit#TIED}
      * @param seed seed of the random encoder
      * @param par  the threads to run the kernels on
+     * @param kernels dense, masked, or chosen by the masks' density
      * @throws IllegalArgumentException for {@link NaeInit#LITERAL}, whose negative encoder entries the
      *                                  multiplicative rule cannot handle
      */
-    public NaeMultiplicative(float[] v, Constraints c, NaeInit init, long seed, Parallel par) {
+    public NaeMultiplicative(float[] v, Constraints c, NaeInit init, long seed, Parallel par,
+                             KernelChoice kernels) {
         if (init == NaeInit.LITERAL) {
             throw new IllegalArgumentException("the multiplicative NAE needs a nonnegative start; init '"
                     + init.id() + "' has negative encoder entries (use " + NaeInit.RANDOM.id() + " or "
@@ -76,11 +90,29 @@ public final class NaeMultiplicative implements Autoencoder {
         this.vht = new float[k * r];
         this.hht = new float[r * r];
         this.whht = new float[k * r];
+        RowRanges activations = new RowRanges(n, support.intervals());
+        RowRanges templates = new RowRanges(k, support.bands());
+        this.kernels = kernels.resolve(MaskedNaeKernels.maskedFraction(activations, templates));
+        this.masked = this.kernels == KernelChoice.MASKED
+                ? new MaskedNaeKernels(v, vt, c, activations, templates, par,
+                MaskedOps.tiledCopyAffordable(k, n)) : null;
         Nae.encode(we, v, support, h, par);
+    }
+
+    /** The kernels this instance runs (DENSE or MASKED, never AUTO). */
+    public KernelChoice kernels() {
+        return kernels;
     }
 
     @Override
     public void step() {
+        if (masked != null) {
+            masked.encoderFactors(wd, h, encNum, encDen);
+            Nmf.multiplicativeUpdate(we, encNum, encDen);
+            masked.encode(we, h);
+            masked.updateDecoder(wd, h);
+            return;
+        }
         // Encoder: numerator ((W_Dᵀ V) ⊙ H^C) Vᵀ, denominator ((W_Dᵀ W_D H) ⊙ H^C) Vᵀ; the masked
         // factors are 80 % zeros, which the products with Vᵀ skip.
         DenseOps.transpose(wd, k, r, wdt);

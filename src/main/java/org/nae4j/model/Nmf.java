@@ -71,7 +71,7 @@ public final class Nmf implements Factorization {
         this.kernels = kernels.resolve(maskedFraction(activations, templates));
         if (this.kernels == KernelChoice.MASKED) {
             this.masked = new MaskedNmfStep(v, vt, w, h, k, n, r, activations, templates,
-                    new MaskedOps(activations, par));
+                    new MaskedOps(activations, par), MaskedOps.tiledCopyAffordable(k, n));
             this.wtv = null;
             this.wtw = null;
             this.wtwh = null;

@@ -1,0 +1,287 @@
+package org.nae4j.model;
+
+import java.util.Arrays;
+import org.nae4j.constraints.Constraints;
+import org.nae4j.linalg.MaskedOps;
+import org.nae4j.linalg.Parallel;
+import org.nae4j.linalg.RowRanges;
+
+/**
+ * The large products of the autoencoders (SPEC 4) on the entries the masks allow, with {@link MaskedOps}'
+ * SIMD kernels. Every K×N-sized product either runs over the frames H^C keeps (W_E V, W_Dᵀ V, products
+ * with Vᵀ of matrices that are zero outside H^C) or is expanded so that it does (E = W_D H − V is never
+ * formed: E Hᵀ = W_D (H Hᵀ) − V Hᵀ and W_Dᵀ E = (W_Dᵀ W_D) H − W_Dᵀ V). The elementwise work of each
+ * tile of frames runs inside the pass over V while the tile is in cache. Gives the dense path's results
+ * up to float rounding; all arrays are allocated here, once, so an iteration allocates nothing.
+ */
+final class MaskedNaeKernels {
+    /** V in tiles ({@link MaskedOps#tileColumns}), or null when not affordable: then V itself. */
+    private final float[] vTiled;
+    private final float[] v;
+    private final float[] vt;
+    private final float[] hc;
+    private final int k;
+    private final int n;
+    private final int r;
+    /** R rounded up to whole vectors: the row stride of the padded small matrices. */
+    private final int rp;
+    private final MaskedOps ops;
+    /**
+     * Products with Vᵀ of two R×N matrices with the same zeros (H and G_H; Eq. 3's two masked factors)
+     * run as one product of their interleaved rows (2R×N, rows 2c and 2c + 1 from component c), so each
+     * tile of Vᵀ is read once for both and a register block holds 3 components' rows of both.
+     */
+    private final MaskedOps pairOps;
+    private final float[] pair;
+    private final float[] pairProduct;
+    private final int[] pairLo;
+    private final int[] pairHi;
+    private final int[] bandLo;
+    private final int[] bandHi;
+    /** Every component over all K bins: the encoder's rows and the gradients' columns are not masked. */
+    private final int[] allLo;
+    private final int[] allHi;
+    private final float[] wePacked;
+    private final float[] wdPad;
+    private final float[] wtw;
+    private final float[] hht;
+    private final float[] hhtPad;
+    private final float[] whht;
+    private final float[] hvt;
+    private final float[][] den;
+    /** Per tile, the tile's share of ⟨W_Dᵀ V, H⟩, summed afterwards in tile order (thread-independent). */
+    private final double[] crossPerTile;
+    private float[] xH;
+    private float xScale;
+    private final MaskedOps.TileAction encodeAction = this::encodeTile;
+    private final MaskedOps.TileAction gradientAction = this::gradientTile;
+    private final MaskedOps.TileAction multiplicativeAction = this::multiplicativeTile;
+
+    /**
+     * @param tiled whether to keep V in contiguous tiles too (faster; see
+     *              {@link MaskedOps#tiledCopyAffordable}), else the tile passes read V in place
+     */
+    MaskedNaeKernels(float[] v, float[] vt, Constraints c, RowRanges activations, RowRanges templates, Parallel par,
+                     boolean tiled) {
+        this.k = c.bins();
+        this.n = c.frames();
+        this.r = c.rank();
+        this.v = v;
+        this.vTiled = tiled ? MaskedOps.tileColumns(v, k, n) : null;
+        this.vt = vt;
+        this.hc = c.hc();
+        this.rp = (r + MaskedOps.TILE - 1) / MaskedOps.TILE * MaskedOps.TILE;
+        this.ops = new MaskedOps(activations, par);
+        int[][] twice = new int[2 * r][];
+        for (int i = 0; i < 2 * r; i++) {
+            twice[i] = activations.ranges(i / 2);
+        }
+        this.pairOps = new MaskedOps(new RowRanges(n, twice), par);
+        this.pair = new float[2 * r * n];
+        this.pairProduct = new float[2 * r * k];
+        this.pairLo = new int[2 * r];
+        this.pairHi = new int[2 * r];
+        Arrays.fill(pairHi, k);
+        this.bandLo = templates.firsts();
+        this.bandHi = templates.lasts();
+        this.allLo = new int[r];
+        this.allHi = new int[r];
+        Arrays.fill(allHi, k);
+        this.wePacked = new float[k * r];
+        this.wdPad = new float[k * rp];
+        this.wtw = new float[r * rp];
+        this.hht = new float[r * r];
+        this.hhtPad = new float[r * rp];
+        this.whht = new float[k * rp];
+        this.hvt = new float[r * k];
+        this.den = new float[ops.workers()][r * MaskedOps.TILE];
+        this.crossPerTile = new double[(n + MaskedOps.TILE - 1) / MaskedOps.TILE];
+    }
+
+    /**
+     * Fraction of the dense multiply-adds an autoencoder iteration needs on the masks: the encoder's W_E V
+     * and the product with Vᵀ over all bins on H^C, W_Dᵀ V and V Hᵀ on W^C × H^C; the dense count is
+     * four K·N·R products.
+     */
+    static double maskedFraction(RowRanges activations, RowRanges templates) {
+        double dense = (double) templates.length() * activations.length() * activations.rows();
+        if (dense == 0) {
+            return 0;
+        }
+        double kept = 0;
+        for (int c = 0; c < activations.rows(); c++) {
+            kept += activations.count(c);
+        }
+        return (2 * kept * templates.length() + 2 * activations.pairedCount(templates)) / (4 * dense);
+    }
+
+    /** H = ReLU(W_E V) ⊙ H^C for W_E R×K; entries outside H^C are left as they are (zero). */
+    void encode(float[] we, float[] h) {
+        for (int c = 0; c < r; c++) {
+            for (int p = 0; p < k; p++) {
+                wePacked[p * r + c] = we[c * k + p];
+            }
+        }
+        xH = h;
+        transA(wePacked, allLo, allHi, encodeAction);
+        xH = null;
+    }
+
+    /**
+     * The gradients of the mean squared error (see {@link Nae#gradients()}) into gd (K×R), gh (R×N, zero
+     * where H is zero) and ge (R×K), with scale = 2/(K·N). Returns the loss.
+     */
+    double gradients(float[] wd, float[] h, float scale, double vNormSquared, float[] gd, float[] ge) {
+        ops.gramRows(h, hht);
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(hht, i * r, hhtPad, i * rp, r);
+        }
+        ops.multiply(wd, hhtPad, whht, k, r, rp);
+        // G_H = c·((W_Dᵀ W_D) H − W_Dᵀ V) where H > 0, fused into the pass computing W_Dᵀ V; H and G_H go
+        // into the interleaved rows of the pair.
+        padDecoder(wd);
+        ops.gramCols(wd, wdPad, k, r, bandLo, bandHi, wtw, rp);
+        xH = h;
+        xScale = scale;
+        transA(wd, bandLo, bandHi, gradientAction);
+        xH = null;
+        // H Vᵀ and G_E = G_H Vᵀ on every bin; G_D = c·(W_D (H Hᵀ) − V Hᵀ) on every entry, as the dense path
+        // (the projection zeroes those outside W^C, but the optimizer sees the same gradient).
+        pairOps.multiplyMasked(pair, vt, k, pairLo, pairHi, pairProduct);
+        for (int c = 0; c < r; c++) {
+            int o = (2 * c) * k;
+            for (int p = 0; p < k; p++) {
+                gd[p * r + c] = scale * (whht[p * rp + c] - pairProduct[o + p]);
+            }
+            System.arraycopy(pairProduct, o + k, ge, c * k, k);
+        }
+        double cross = 0;
+        for (double x : crossPerTile) {
+            cross += x;
+        }
+        double fit = 0;
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < r; j++) {
+                fit += (double) wtw[i * rp + j] * hht[i * r + j];
+            }
+        }
+        return (vNormSquared - 2 * cross + fit) / ((double) k * n);
+    }
+
+    /**
+     * The encoder's numerator ((W_Dᵀ V) ⊙ H^C) Vᵀ and denominator ((W_Dᵀ W_D H) ⊙ H^C) Vᵀ of Eq. 3 (R×K),
+     * the masked factors held in the interleaved rows of the pair.
+     */
+    void encoderFactors(float[] wd, float[] h, float[] num, float[] denominator) {
+        padDecoder(wd);
+        ops.gramCols(wd, wdPad, k, r, bandLo, bandHi, wtw, rp);
+        xH = h;
+        transA(wd, bandLo, bandHi, multiplicativeAction);
+        xH = null;
+        pairOps.multiplyMasked(pair, vt, k, pairLo, pairHi, pairProduct);
+        for (int c = 0; c < r; c++) {
+            System.arraycopy(pairProduct, 2 * c * k, num, c * k, k);
+            System.arraycopy(pairProduct, (2 * c + 1) * k, denominator, c * k, k);
+        }
+    }
+
+    /** W_D ← W_D ⊙ (V Hᵀ) ⊘ (W_D H Hᵀ + ε) on each template's bins (zeros outside stay zero). */
+    void updateDecoder(float[] wd, float[] h) {
+        ops.gramRows(h, hht);
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(hht, i * r, hhtPad, i * rp, r);
+        }
+        ops.multiply(wd, hhtPad, whht, k, r, rp);
+        ops.multiplyMasked(h, vt, k, bandLo, bandHi, hvt);
+        for (int c = 0; c < r; c++) {
+            for (int p = bandLo[c]; p < bandHi[c]; p++) {
+                int i = p * r + c;
+                float x = wd[i];
+                if (x != 0f) {
+                    float y = x * hvt[c * k + p] / (whht[p * rp + c] + Nmf.EPSILON);
+                    wd[i] = y < Nmf.FLUSH_BELOW ? 0f : y;
+                }
+            }
+        }
+    }
+
+    private void transA(float[] a, int[] lo, int[] hi, MaskedOps.TileAction action) {
+        if (vTiled != null) {
+            ops.transATilesTiled(a, k, lo, hi, vTiled, action);
+        } else {
+            ops.transATiles(a, k, lo, hi, v, action);
+        }
+    }
+
+    private void padDecoder(float[] wd) {
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(wd, p * r, wdPad, p * rp, r);
+        }
+    }
+
+    private void encodeTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] z, int w) {
+        float[] h = xH;
+        for (int i = 0; i < count; i++) {
+            int o = rows[i] * n;
+            int zi = i * MaskedOps.TILE - n0;
+            for (int j = from[i]; j < to[i]; j++) {
+                h[o + j] = hc[o + j] * Math.max(z[zi + j], 0f);
+            }
+        }
+    }
+
+    private void gradientTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num, int w) {
+        float[] d = gramTimesH(n0, width, rows, count, w);
+        float[] h = xH;
+        float scale = xScale;
+        double cross = 0;
+        for (int i = 0; i < count; i++) {
+            int o = rows[i] * n;
+            int po = 2 * rows[i] * n;
+            int di = i * MaskedOps.TILE - n0;
+            for (int j = from[i]; j < to[i]; j++) {
+                float x = h[o + j];
+                cross += (double) num[di + j] * x;
+                pair[po + j] = x;
+                pair[po + n + j] = x > 0f ? scale * (d[di + j] - num[di + j]) : 0f;
+            }
+        }
+        crossPerTile[n0 / MaskedOps.TILE] = cross;
+    }
+
+    private void multiplicativeTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num,
+                                    int w) {
+        float[] d = gramTimesH(n0, width, rows, count, w);
+        for (int i = 0; i < count; i++) {
+            int o = rows[i] * n;
+            int po = 2 * rows[i] * n;
+            int di = i * MaskedOps.TILE - n0;
+            for (int j = from[i]; j < to[i]; j++) {
+                pair[po + j] = hc[o + j] * num[di + j];
+                pair[po + n + j] = hc[o + j] * d[di + j];
+            }
+        }
+    }
+
+    /** (W_Dᵀ W_D) H for the tile's active rows (H is zero in its other rows), in worker w's scratch. */
+    private float[] gramTimesH(int n0, int width, int[] rows, int count, int w) {
+        float[] d = den[w];
+        float[] h = xH;
+        int tile = MaskedOps.TILE;
+        for (int i = 0; i < count; i++) {
+            int di = i * tile;
+            Arrays.fill(d, di, di + width, 0f);
+            int gi = rows[i] * rp;
+            for (int j = 0; j < count; j++) {
+                float g = wtw[gi + rows[j]];
+                if (g != 0f) {
+                    int hj = rows[j] * n + n0;
+                    for (int t = 0; t < width; t++) {
+                        d[di + t] += g * h[hj + t];
+                    }
+                }
+            }
+        }
+        return d;
+    }
+}

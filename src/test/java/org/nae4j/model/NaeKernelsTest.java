@@ -1,0 +1,108 @@
+package org.nae4j.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nae4j.constraints.Constraints;
+import org.nae4j.constraints.Support;
+import org.nae4j.linalg.KernelChoice;
+import org.nae4j.linalg.Parallel;
+
+/**
+ * The mask-aware autoencoder iterations give the dense reference's model (up to float rounding). The
+ * optimizers run at their default learning rates: with steps large enough to make training unstable, Adam
+ * and RMSprop (which divide by the gradient's size) amplify rounding differences of near-zero gradients.
+ */
+class NaeKernelsTest {
+    private static final int ITERATIONS = 40;
+    private static final double MAX_RELATIVE = 1e-4;
+
+    @ParameterizedTest
+    @CsvSource({
+        "nae-mu, 67, 133, 5, 1, 3", "nae-mu, 31, 40, 1, 2, 5", "nae-mu, 129, 77, 11, 2, 8",
+        "nae-sgd, 67, 133, 5, 2, 3", "nae-sgd, 20, 300, 9, 1, 13", "nae-sgd, 31, 40, 1, 1, 5",
+        "nae-adam, 129, 77, 11, 2, 8", "nae-adam, 31, 40, 1, 1, 5",
+        "nae-rmsprop, 67, 133, 5, 1, 3", "nae-rmsprop, 20, 300, 9, 2, 13"})
+    void maskedAndDenseAgree(String method, int k, int n, int r, int threads, long seed) {
+        Problems.Problem p = Problems.random(k, n, r, seed);
+        compare(Method.parse(method), p.v(), p.constraints(), threads);
+    }
+
+    /** A component whose activation mask is empty and one whose template band is empty. */
+    @ParameterizedTest
+    @CsvSource({"nae-mu", "nae-sgd", "nae-adam", "nae-rmsprop"})
+    void emptyRowsStayZero(String method) {
+        Problems.Problem p = Problems.random(45, 70, 4, 17);
+        Support s = p.constraints().support();
+        int[][] bands = s.bands().clone();
+        int[][] intervals = s.intervals().clone();
+        intervals[1] = new int[0];
+        bands[2] = new int[0];
+        Support t = new Support(45, 70, bands, intervals);
+        Constraints c = new Constraints(t.templateMask(), t.activationMask(), 45, 70, p.constraints().pitches(), t);
+        compare(Method.parse(method), p.v(), c, 2);
+    }
+
+    private static void compare(Method m, float[] v, Constraints c, int threads) {
+        int k = c.bins();
+        int n = c.frames();
+        int r = c.rank();
+        try (Parallel par = new Parallel(threads)) {
+            Autoencoder dense = create(m, v, c, par, KernelChoice.DENSE);
+            Autoencoder masked = create(m, v, c, par, KernelChoice.MASKED);
+            for (int it = 0; it < ITERATIONS; it++) {
+                dense.step();
+                masked.step();
+            }
+            float[] a = reconstruction(dense, k, n, r);
+            float[] b = reconstruction(masked, k, n, r);
+            double maxV = 0;
+            double maxDiff = 0;
+            for (int i = 0; i < a.length; i++) {
+                maxV = Math.max(maxV, Math.abs(a[i]));
+                maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
+            }
+            assertTrue(maxV > 0, m + ": the reconstruction must not vanish");
+            assertTrue(maxDiff <= MAX_RELATIVE * maxV, m + ": max |V̂_dense − V̂_masked| = " + maxDiff + " vs max " + maxV);
+            for (int i = 0; i < c.hc().length; i++) {
+                if (c.hc()[i] == 0f) {
+                    assertEquals(0f, masked.activations()[i], m + ": H outside H^C");
+                }
+            }
+            for (int i = 0; i < c.wc().length; i++) {
+                if (c.wc()[i] == 0f) {
+                    assertEquals(0f, masked.templates()[i], m + ": W_D outside W^C");
+                }
+            }
+        }
+    }
+
+    private static Autoencoder create(Method m, float[] v, Constraints c, Parallel par, KernelChoice kernels) {
+        if (m == Method.NAE_MU) {
+            NaeMultiplicative x = new NaeMultiplicative(v, c, NaeInit.RANDOM, 7, par, kernels);
+            assertEquals(kernels, x.kernels());
+            return x;
+        }
+        Nae x = new Nae(v, c, NaeInit.RANDOM, 7, NaeOptions.DEFAULT.optimizer(m), par,
+                kernels);
+        assertEquals(kernels, x.kernels());
+        return x;
+    }
+
+    private static float[] reconstruction(Factorization f, int k, int n, int r) {
+        float[] w = f.templates();
+        float[] h = f.activations();
+        float[] out = new float[k * n];
+        for (int p = 0; p < k; p++) {
+            for (int c = 0; c < r; c++) {
+                float x = w[p * r + c];
+                for (int j = 0; j < n; j++) {
+                    out[p * n + j] += x * h[c * n + j];
+                }
+            }
+        }
+        return out;
+    }
+}
