@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.data.Range;
+import org.jfree.data.general.DatasetUtils;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -29,6 +31,7 @@ final class LineCharts {
     /** On a log axis a band cannot reach 0; it stops this factor below the mean instead. */
     private static final double LOG_BAND_FLOOR_FACTOR = 10.0;
     private static final Color GRID = new Color(0xdddddd);
+    private static final double DECADE = 10.0;
 
     private LineCharts() {
     }
@@ -85,8 +88,11 @@ final class LineCharts {
 
     private static JFreeChart chart(String title, String xLabel, String yLabel, boolean logX,
                                     boolean logY, XYPlot plot) {
-        plot.setDomainAxis(axis(Objects.requireNonNull(xLabel, "xLabel"), logX));
-        plot.setRangeAxis(axis(Objects.requireNonNull(yLabel, "yLabel"), logY));
+        // A log axis over less than a decade may show no labelled tick at all: use a linear one there.
+        plot.setDomainAxis(axis(Objects.requireNonNull(xLabel, "xLabel"),
+                logX && spansDecade(DatasetUtils.findDomainBounds(plot.getDataset()))));
+        plot.setRangeAxis(axis(Objects.requireNonNull(yLabel, "yLabel"),
+                logY && spansDecade(DatasetUtils.findRangeBounds(plot.getDataset()))));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -94,6 +100,10 @@ final class LineCharts {
         JFreeChart chart = new JFreeChart(title.isEmpty() ? null : title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    private static boolean spansDecade(Range r) {
+        return r == null || r.getLowerBound() <= 0 || r.getUpperBound() / r.getLowerBound() >= DECADE;
     }
 
     private static ValueAxis axis(String label, boolean log) {
