@@ -34,6 +34,9 @@ final class MaskedNmfStep {
     private final float[] whht;
     private final float[] hvt;
     private final float[][] den;
+    /** Per worker: the tile's block of WᵀW (active rows × active rows) and of H (active rows × TILE). */
+    private final float[][] gTile;
+    private final float[][] hTile;
     private final MaskedOps.TileAction updateH = this::updateH;
 
     MaskedNmfStep(float[] v, float[] vt, float[] w, float[] h, int k, int n, int r, RowRanges activations,
@@ -57,6 +60,8 @@ final class MaskedNmfStep {
         this.whht = new float[k * rp];
         this.hvt = new float[r * k];
         this.den = new float[ops.workers()][r * MaskedOps.TILE];
+        this.gTile = new float[ops.workers()][r * r];
+        this.hTile = new float[ops.workers()][r * MaskedOps.TILE];
     }
 
     void step() {
@@ -93,21 +98,19 @@ final class MaskedNmfStep {
     private void updateH(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num, int worker) {
         float[] d = den[worker];
         int tile = MaskedOps.TILE;
-        // All denominators first: they use the old H of every active row.
+        // All denominators first (they use the old H of every active row): WᵀW H on the active rows, as one
+        // small product of packed blocks (zeros past the tile's width).
+        float[] g = gTile[worker];
+        float[] ht = hTile[worker];
         for (int i = 0; i < count; i++) {
-            int di = i * tile;
-            Arrays.fill(d, di, di + width, 0f);
             int gi = rows[i] * rp;
             for (int j = 0; j < count; j++) {
-                float g = wtw[gi + rows[j]];
-                if (g != 0f) {
-                    int hj = rows[j] * n + n0;
-                    for (int t = 0; t < width; t++) {
-                        d[di + t] += g * h[hj + t];
-                    }
-                }
+                g[i * count + j] = wtw[gi + rows[j]];
             }
+            System.arraycopy(h, rows[i] * n + n0, ht, i * tile, width);
+            Arrays.fill(ht, i * tile + width, (i + 1) * tile, 0f);
         }
+        ops.multiplySmall(g, count, ht, tile, d, tile, count, count, tile, worker);
         for (int i = 0; i < count; i++) {
             int hi = rows[i] * n + n0;
             int di = i * tile;
