@@ -41,6 +41,8 @@ public final class MaskedOps {
     private final int[][] toBuf;
     private final int[][] aRow;
     private final int[][] cRow;
+    private final int[][] smallARow;
+    private final int[][] smallCRow;
     private final double[] gramAcc;
     private final ColumnSplit columns;
     // The operands of the running product, read by the prebuilt loop bodies below: a product then
@@ -103,6 +105,8 @@ public final class MaskedOps {
         this.toBuf = new int[workers][rows];
         this.aRow = new int[workers][scratchRows];
         this.cRow = new int[workers][scratchRows];
+        this.smallARow = new int[workers][scratchRows];
+        this.smallCRow = new int[workers][scratchRows];
         this.gramAcc = new double[rows * rows];
     }
 
@@ -221,6 +225,25 @@ public final class MaskedOps {
         xK = k;
         xN = n;
         par.forRange(workers, 1, multiplyBody);
+    }
+
+    /**
+     * C (m×cols, row stride cStride) = A (m×depth, row stride aStride) · B (depth×cols, row stride bStride),
+     * on the calling thread with worker {@code worker}'s scratch: for the small products a {@link TileAction}
+     * makes per tile (m ≤ R). Pad cols to a multiple of {@link #TILE} / 2 for full speed.
+     */
+    public void multiplySmall(float[] a, int aStride, float[] b, int bStride, float[] c, int cStride, int m,
+                              int depth, int cols, int worker) {
+        int[] ar = smallARow[worker];
+        int[] cr = smallCRow[worker];
+        if (m > ar.length) {
+            throw new IllegalArgumentException("at most " + ar.length + " rows, got " + m);
+        }
+        for (int i = 0; i < m; i++) {
+            ar[i] = i * aStride;
+            cr[i] = i * cStride;
+        }
+        kernel.run(a, ar, 1, b, 0, bStride, depth, c, cr, 0, m, cols, false);
     }
 
     /**

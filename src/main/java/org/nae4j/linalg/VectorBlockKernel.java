@@ -151,14 +151,21 @@ final class VectorBlockKernel implements BlockKernel {
         narrowColumns(a, aRow, i0, m, aStep, b, bOff, bStride, depth, c, cRow, cCol, j, cols, acc);
     }
 
-    /** Columns j0 .. cols of rows i0 .. i0+m, one row at a time: one vector wide, then scalars. */
+    /**
+     * Columns j0 .. cols of rows i0 .. i0+m: one vector wide for all rows at once, then scalars row by row.
+     * (One row at a time would chain every multiply-add on the one before it.)
+     */
     private static void narrowColumns(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff,
                                       int bStride, int depth, float[] c, int[] cRow, int cCol, int j0, int cols,
                                       boolean acc) {
+        int jv = j0;
+        for (; jv + L <= cols; jv += L) {
+            oneVector(a, aRow, i0, m, aStep, b, bOff + jv, bStride, depth, c, cRow, cCol + jv, acc);
+        }
         for (int i = i0; i < i0 + m; i++) {
             int ai = aRow[i];
             int ci = cRow[i] + cCol;
-            int j = j0;
+            int j = jv;
             for (; j + L <= cols; j += L) {
                 FloatVector x = acc ? FloatVector.fromArray(S, c, ci + j) : FloatVector.zero(S);
                 int pb = bOff + j;
@@ -177,6 +184,52 @@ final class VectorBlockKernel implements BlockKernel {
                 }
                 c[ci + j] = x;
             }
+        }
+    }
+
+    /** One vector of columns (B from bOff, C from cCol) of rows i0 .. i0+m (m ≤ 6), six accumulators. */
+    private static void oneVector(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff,
+                                  int bStride, int depth, float[] c, int[] cRow, int cCol, boolean acc) {
+        int last = i0 + m - 1;
+        int a0 = aRow[i0];
+        int a1 = aRow[Math.min(i0 + 1, last)];
+        int a2 = aRow[Math.min(i0 + 2, last)];
+        int a3 = aRow[Math.min(i0 + 3, last)];
+        int a4 = aRow[Math.min(i0 + 4, last)];
+        int a5 = aRow[Math.min(i0 + 5, last)];
+        FloatVector z = FloatVector.zero(S);
+        FloatVector x0 = acc ? FloatVector.fromArray(S, c, cRow[i0] + cCol) : z;
+        FloatVector x1 = acc && m > 1 ? FloatVector.fromArray(S, c, cRow[i0 + 1] + cCol) : z;
+        FloatVector x2 = acc && m > 2 ? FloatVector.fromArray(S, c, cRow[i0 + 2] + cCol) : z;
+        FloatVector x3 = acc && m > 3 ? FloatVector.fromArray(S, c, cRow[i0 + 3] + cCol) : z;
+        FloatVector x4 = acc && m > 4 ? FloatVector.fromArray(S, c, cRow[i0 + 4] + cCol) : z;
+        FloatVector x5 = acc && m > 5 ? FloatVector.fromArray(S, c, cRow[i0 + 5] + cCol) : z;
+        int pb = bOff;
+        int pa = 0;
+        for (int p = 0; p < depth; p++, pb += bStride, pa += aStep) {
+            FloatVector b0 = FloatVector.fromArray(S, b, pb);
+            x0 = FloatVector.broadcast(S, a[a0 + pa]).fma(b0, x0);
+            x1 = FloatVector.broadcast(S, a[a1 + pa]).fma(b0, x1);
+            x2 = FloatVector.broadcast(S, a[a2 + pa]).fma(b0, x2);
+            x3 = FloatVector.broadcast(S, a[a3 + pa]).fma(b0, x3);
+            x4 = FloatVector.broadcast(S, a[a4 + pa]).fma(b0, x4);
+            x5 = FloatVector.broadcast(S, a[a5 + pa]).fma(b0, x5);
+        }
+        x0.intoArray(c, cRow[i0] + cCol);
+        if (m > 1) {
+            x1.intoArray(c, cRow[i0 + 1] + cCol);
+        }
+        if (m > 2) {
+            x2.intoArray(c, cRow[i0 + 2] + cCol);
+        }
+        if (m > 3) {
+            x3.intoArray(c, cRow[i0 + 3] + cCol);
+        }
+        if (m > 4) {
+            x4.intoArray(c, cRow[i0 + 4] + cCol);
+        }
+        if (m > 5) {
+            x5.intoArray(c, cRow[i0 + 5] + cCol);
         }
     }
 }

@@ -34,6 +34,13 @@ final class MaskedNmfStep {
     private final float[] whht;
     private final float[] hvt;
     private final float[][] den;
+    /** Per worker: the tile's block of WᵀW (active rows × active rows) and of H (active rows × TILE). */
+    private final float[][] gTile;
+    private final float[][] hTile;
+    /** Per worker: the tile's new H transposed (TILE × active rows, padded), its Gram block, and Σ of those. */
+    private final float[][] hTileT;
+    private final float[][] gNew;
+    private final double[][] hhtAcc;
     private final MaskedOps.TileAction updateH = this::updateH;
 
     MaskedNmfStep(float[] v, float[] vt, float[] w, float[] h, int k, int n, int r, RowRanges activations,
@@ -57,6 +64,11 @@ final class MaskedNmfStep {
         this.whht = new float[k * rp];
         this.hvt = new float[r * k];
         this.den = new float[ops.workers()][r * MaskedOps.TILE];
+        this.gTile = new float[ops.workers()][r * r];
+        this.hTile = new float[ops.workers()][r * MaskedOps.TILE];
+        this.hTileT = new float[ops.workers()][MaskedOps.TILE * rp];
+        this.gNew = new float[ops.workers()][r * rp];
+        this.hhtAcc = new double[ops.workers()][r * r];
     }
 
     void step() {
@@ -65,13 +77,22 @@ final class MaskedNmfStep {
             System.arraycopy(w, p * r, wPad, p * rp, r);
         }
         ops.gramCols(w, wPad, k, r, bandLo, bandHi, wtw, rp);
+        for (double[] acc : hhtAcc) {
+            Arrays.fill(acc, 0);
+        }
         if (vTiled != null) {
             ops.transATilesTiled(w, k, bandLo, bandHi, vTiled, updateH);
         } else {
             ops.transATiles(w, k, bandLo, bandHi, v, updateH);
         }
-        // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε), on each template's bins.
-        ops.gramRows(h, hht);
+        // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε), on each template's bins; H Hᵀ was summed per tile in updateH.
+        for (int i = 0; i < r * r; i++) {
+            double sum = 0;
+            for (double[] acc : hhtAcc) {
+                sum += acc[i];
+            }
+            hht[i] = (float) sum;
+        }
         for (int i = 0; i < r; i++) {
             System.arraycopy(hht, i * r, hhtPad, i * rp, r);
         }
@@ -93,21 +114,19 @@ final class MaskedNmfStep {
     private void updateH(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num, int worker) {
         float[] d = den[worker];
         int tile = MaskedOps.TILE;
-        // All denominators first: they use the old H of every active row.
+        // All denominators first (they use the old H of every active row): WᵀW H on the active rows, as one
+        // small product of packed blocks (zeros past the tile's width).
+        float[] g = gTile[worker];
+        float[] ht = hTile[worker];
         for (int i = 0; i < count; i++) {
-            int di = i * tile;
-            Arrays.fill(d, di, di + width, 0f);
             int gi = rows[i] * rp;
             for (int j = 0; j < count; j++) {
-                float g = wtw[gi + rows[j]];
-                if (g != 0f) {
-                    int hj = rows[j] * n + n0;
-                    for (int t = 0; t < width; t++) {
-                        d[di + t] += g * h[hj + t];
-                    }
-                }
+                g[i * count + j] = wtw[gi + rows[j]];
             }
+            System.arraycopy(h, rows[i] * n + n0, ht, i * tile, width);
+            Arrays.fill(ht, i * tile + width, (i + 1) * tile, 0f);
         }
+        ops.multiplySmall(g, count, ht, tile, d, tile, count, count, tile, worker);
         for (int i = 0; i < count; i++) {
             int hi = rows[i] * n + n0;
             int di = i * tile;
@@ -117,6 +136,29 @@ final class MaskedNmfStep {
                     float y = x * num[di + t] / (d[di + t] + Nmf.EPSILON);
                     h[hi + t] = y < Nmf.FLUSH_BELOW ? 0f : y;
                 }
+            }
+        }
+        // This tile's share of H Hᵀ from the new H while it is in cache: (new H) (new H)ᵀ on the active rows,
+        // columns padded to half a tile (zeros) so that the kernel runs on whole vectors.
+        int cp = (count + MaskedOps.TILE / 2 - 1) / (MaskedOps.TILE / 2) * (MaskedOps.TILE / 2);
+        float[] tt = hTileT[worker];
+        for (int i = 0; i < count; i++) {
+            int hi = rows[i] * n + n0;
+            System.arraycopy(h, hi, ht, i * tile, width);
+            for (int t = 0; t < width; t++) {
+                tt[t * cp + i] = h[hi + t];
+            }
+        }
+        for (int t = 0; t < tile; t++) {
+            Arrays.fill(tt, t * cp + (t < width ? count : 0), (t + 1) * cp, 0f);
+        }
+        float[] gg = gNew[worker];
+        ops.multiplySmall(ht, tile, tt, cp, gg, cp, count, tile, cp, worker);
+        double[] acc = hhtAcc[worker];
+        for (int i = 0; i < count; i++) {
+            int ai = rows[i] * r;
+            for (int j = 0; j < count; j++) {
+                acc[ai + rows[j]] += gg[i * cp + j];
             }
         }
     }

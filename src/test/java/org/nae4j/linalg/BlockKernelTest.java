@@ -13,7 +13,8 @@ class BlockKernelTest {
 
     @ParameterizedTest
     @CsvSource({"1, 1, 1, false", "2, 17, 5, true", "3, 31, 0, false", "4, 32, 9, true", "5, 33, 40, false",
-                "6, 64, 3, true", "7, 95, 11, false", "13, 70, 1, true", "6, 15, 2, false"})
+                "6, 64, 3, true", "7, 95, 11, false", "13, 70, 1, true", "6, 15, 2, false",
+                "4, 48, 7, true", "5, 16, 6, false"})
     void scalarAndVectorKernelsMatchTheDefinition(int rows, int cols, int depth, boolean accumulate) {
         check(new ScalarBlockKernel(), rows, cols, depth, accumulate);
         Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),

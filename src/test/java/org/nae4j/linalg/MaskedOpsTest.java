@@ -3,6 +3,7 @@ package org.nae4j.linalg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -151,6 +152,25 @@ class MaskedOpsTest {
             DenseOps.multiply(w, want, d, k, r, r, par);
             for (int i = 0; i < k * r; i++) {
                 assertClose(d[i], c[i], r * (double) k, "W·G " + i);
+            }
+            // The per-tile small product: G (r×r) times the first r rows of W, strided operands.
+            int bStride = r + 5;
+            int cStride = r + 2;
+            float[] wb = new float[r * bStride];
+            for (int p = 0; p < Math.min(r, k); p++) {
+                System.arraycopy(w, p * r, wb, p * bStride, r);
+            }
+            float[] small = new float[r * cStride];
+            Arrays.fill(small, Float.NaN);
+            ops.multiplySmall(want, r, wb, bStride, small, cStride, r, r, r, 1);
+            for (int i = 0; i < r; i++) {
+                for (int j = 0; j < r; j++) {
+                    double s = 0;
+                    for (int q = 0; q < r; q++) {
+                        s += (double) want[i * r + q] * wb[q * bStride + j];
+                    }
+                    assertClose((float) s, small[i * cStride + j], r, "G·W " + i + "," + j);
+                }
             }
         }
     }
