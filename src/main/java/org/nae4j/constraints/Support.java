@@ -1,6 +1,7 @@
 package org.nae4j.constraints;
 
 import java.util.Arrays;
+import org.nae4j.linalg.RowRanges;
 
 /**
  * The structure of the constraint masks: per component r, the frequency bands where W^C[:, r] is 1 and the
@@ -89,26 +90,7 @@ public record Support(int bins, int frames, int[][] bands, int[][] intervals) {
 
     /** Runs of true values as half-open ranges {lo0, hi0, ...}. */
     public static int[] runs(boolean[] on) {
-        int[] out = new int[8];
-        int count = 0;
-        int i = 0;
-        while (i < on.length) {
-            if (!on[i]) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < on.length && on[j]) {
-                j++;
-            }
-            if (count + 2 > out.length) {
-                out = Arrays.copyOf(out, out.length * 2);
-            }
-            out[count++] = i;
-            out[count++] = j;
-            i = j;
-        }
-        return Arrays.copyOf(out, count);
+        return RowRanges.runs(on);
     }
 
     private static int total(int[] ranges) {

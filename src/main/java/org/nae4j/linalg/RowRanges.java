@@ -162,7 +162,8 @@ public final class RowRanges {
         return m;
     }
 
-    private static int[] runs(boolean[] on) {
+    /** Runs of true values as half-open ranges {lo0, hi0, ...}. */
+    public static int[] runs(boolean[] on) {
         int[] out = new int[8];
         int count = 0;
         for (int i = 0; i < on.length; ) {
