@@ -14,15 +14,16 @@ import org.nae4j.spectral.StftParams;
  * A recording prepared for decomposition (SPEC 1–2): its mono samples at the analysis rate, complex
  * STFT X, magnitude V = |X| (K×N) and the score constraints.
  *
- * @param samples     mono samples at {@code sampleRate}
+ * @param samples     mono samples at {@code sampleRate} (empty after {@link #withoutSignal()})
  * @param sampleRate  analysis sample rate (Hz)
- * @param stft        the complex STFT X (K×N)
+ * @param params      the STFT parameters
+ * @param stft        the complex STFT X (K×N); null after {@link #withoutSignal()}
  * @param magnitude   V = |X|, K×N row-major
  * @param score       the score, in seconds of the recording
  * @param constraints W^C and H^C
  * @param options     the constraint parameters used
  */
-public record Analysis(float[] samples, int sampleRate, ComplexSpectrogram stft, float[] magnitude, Score score,
+public record Analysis(float[] samples, int sampleRate, StftParams params, ComplexSpectrogram stft, float[] magnitude, Score score,
                        Constraints constraints, ConstraintOptions options) {
 
     /** How far a note may end after the end of the audio (s) before the score is taken to be longer. */
@@ -68,6 +69,24 @@ public record Analysis(float[] samples, int sampleRate, ComplexSpectrogram stft,
         ComplexSpectrogram stft = Stft.forward(x, sampleRate, params);
         float[] v = stft.magnitude();
         Constraints c = Constraints.build(score, sampleRate, params, stft.frames(), options);
-        return new Analysis(x, sampleRate, stft, v, score, c, options);
+        return new Analysis(x, sampleRate, params, stft, v, score, c, options);
+    }
+
+    /**
+     * The same analysis without the samples and the complex STFT, which a decomposition does not need:
+     * for a long recording they are most of the memory (3 of the 4 arrays of its size).
+     */
+    public Analysis withoutSignal() {
+        return new Analysis(new float[0], sampleRate, params, null, magnitude, score, constraints, options);
+    }
+
+    /** Width of a frequency bin in Hz. */
+    public double hzPerBin() {
+        return (double) sampleRate / params.nFft();
+    }
+
+    /** Time between frames in seconds. */
+    public double secondsPerFrame() {
+        return (double) params.hop() / sampleRate;
     }
 }

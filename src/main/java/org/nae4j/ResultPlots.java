@@ -25,8 +25,8 @@ public final class ResultPlots {
         int k = r.bins();
         int n = r.frames();
         int rank = r.rank();
-        double hzPerBin = a.stft().binFrequency(1);
-        double secondsPerFrame = a.stft().frameTime(1);
+        double hzPerBin = a.hzPerBin();
+        double secondsPerFrame = a.secondsPerFrame();
         Axis freq = Axis.frequency(hzPerBin);
         Axis time = Axis.time(secondsPerFrame);
         Axis pitch = Axis.pitches(r.pitches());

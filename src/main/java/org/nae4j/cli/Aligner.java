@@ -54,7 +54,9 @@ final class Aligner {
 
         /** {@link #writeInto} as folder content for {@code Results.write}; null without an alignment. */
         AtomicFiles.FolderContent files(boolean plots) {
-            return alignment == null ? null : folder -> writeInto(folder, plots);
+            // Captures the alignment only, not this record: the analysis' signal can be freed meanwhile.
+            AlignmentResult al = alignment;
+            return al == null ? null : folder -> new Prepared(null, al).writeInto(folder, plots);
         }
 
         /** The alignment's numbers for summary.json; null without an alignment. */

@@ -56,7 +56,11 @@ final class DecomposeCommand implements Callable<Integer> {
         if (prepared.alignment() != null) {
             inputs.put("alignment", prepared.describe(alignment));
         }
-        execute(prepared.analysis(), inputs, method.method, run, analysis, output, out, prepared.files(output.plots));
+        Analysis a = prepared.analysis().withoutSignal();
+        AtomicFiles.FolderContent files = prepared.files(output.plots);
+        // Drop the samples and the complex STFT before decomposing: for long recordings they are most of the heap.
+        prepared = null;
+        execute(a, inputs, method.method, run, analysis, output, out, files);
         return 0;
     }
 

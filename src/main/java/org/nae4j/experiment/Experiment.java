@@ -77,7 +77,9 @@ public final class Experiment {
                     continue;
                 }
                 if (input == null) {
-                    input = preparer.prepare(rec);
+                    Input full = preparer.prepare(rec);
+                    // Only V and the constraints are needed from here on; free the signal and complex STFT.
+                    input = new Input(full.analysis().withoutSignal(), full.extra());
                 }
                 Analysis a = input.analysis();
                 double eta = measured == 0 ? Double.NaN : spent / measured * (total - index + 1);

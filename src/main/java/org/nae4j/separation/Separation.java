@@ -68,6 +68,9 @@ public final class Separation {
     public static void separate(Analysis a, DecompositionResult r, Grouping grouping, MaskOptions mask,
                                 Consumer<Source> sink) {
         ComplexSpectrogram x = a.stft();
+        if (x == null) {
+            throw new IllegalArgumentException("separation needs the complex STFT: pass the full analysis, not withoutSignal()");
+        }
         if (r.bins() != x.bins() || r.frames() != x.frames() || !Arrays.equals(r.pitches(), a.constraints().pitches())) {
             throw new IllegalArgumentException("the decomposition (K=" + r.bins() + ", N=" + r.frames() + ", pitches "
                     + Arrays.toString(r.pitches()) + ") does not belong to this analysis (K=" + x.bins() + ", N="
@@ -115,7 +118,7 @@ public final class Separation {
      * They add up to H on every entry that some group allows and are 0 elsewhere.
      */
     public static float[][] groupActivations(Analysis a, DecompositionResult r, Grouping grouping) {
-        return groupActivations(r.h(), r.pitches(), r.frames(), a.sampleRate(), a.stft().params().hop(),
+        return groupActivations(r.h(), r.pitches(), r.frames(), a.sampleRate(), a.params().hop(),
                 a.options(), grouping);
     }
 
