@@ -133,10 +133,7 @@ final class MaskedNaeKernels {
      */
     double gradients(float[] wd, float[] h, float scale, double vNormSquared, float[] gd, float[] ge) {
         ops.gramRows(h, hht);
-        for (int i = 0; i < r; i++) {
-            System.arraycopy(hht, i * r, hhtPad, i * rp, r);
-        }
-        ops.multiply(wd, hhtPad, whht, k, r, rp);
+        MaskedTemplates.timesGram(ops, wd, hht, hhtPad, whht, k, r, rp);
         // G_H = c·((W_Dᵀ W_D) H − W_Dᵀ V) where H > 0, fused into the pass computing W_Dᵀ V; H and G_H go
         // into the interleaved rows of the pair.
         padDecoder(wd);
@@ -188,21 +185,8 @@ final class MaskedNaeKernels {
     /** W_D ← W_D ⊙ (V Hᵀ) ⊘ (W_D H Hᵀ + ε) on each template's bins (zeros outside stay zero). */
     void updateDecoder(float[] wd, float[] h) {
         ops.gramRows(h, hht);
-        for (int i = 0; i < r; i++) {
-            System.arraycopy(hht, i * r, hhtPad, i * rp, r);
-        }
-        ops.multiply(wd, hhtPad, whht, k, r, rp);
-        ops.multiplyMasked(h, vt, k, bandLo, bandHi, hvt);
-        for (int c = 0; c < r; c++) {
-            for (int p = bandLo[c]; p < bandHi[c]; p++) {
-                int i = p * r + c;
-                float x = wd[i];
-                if (x != 0f) {
-                    float y = x * hvt[c * k + p] / (whht[p * rp + c] + Nmf.EPSILON);
-                    wd[i] = y < Nmf.FLUSH_BELOW ? 0f : y;
-                }
-            }
-        }
+        MaskedTemplates.timesGram(ops, wd, hht, hhtPad, whht, k, r, rp);
+        MaskedTemplates.update(ops, wd, h, vt, whht, hvt, k, r, rp, bandLo, bandHi);
     }
 
     private void transA(float[] a, int[] lo, int[] hi, MaskedOps.TileAction action) {

@@ -93,21 +93,8 @@ final class MaskedNmfStep {
             }
             hht[i] = (float) sum;
         }
-        for (int i = 0; i < r; i++) {
-            System.arraycopy(hht, i * r, hhtPad, i * rp, r);
-        }
-        ops.multiply(w, hhtPad, whht, k, r, rp);
-        ops.multiplyMasked(h, vt, k, bandLo, bandHi, hvt);
-        for (int c = 0; c < r; c++) {
-            for (int p = bandLo[c]; p < bandHi[c]; p++) {
-                int i = p * r + c;
-                float x = w[i];
-                if (x != 0f) {
-                    float y = x * hvt[c * k + p] / (whht[p * rp + c] + Nmf.EPSILON);
-                    w[i] = y < Nmf.FLUSH_BELOW ? 0f : y;
-                }
-            }
-        }
+        MaskedTemplates.timesGram(ops, w, hht, hhtPad, whht, k, r, rp);
+        MaskedTemplates.update(ops, w, h, vt, whht, hvt, k, r, rp, bandLo, bandHi);
     }
 
     /** The H update of one tile: num holds (WᵀV) of the active rows; entries outside H^C are 0 and stay 0. */
