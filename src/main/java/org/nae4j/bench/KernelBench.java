@@ -87,15 +87,12 @@ public final class KernelBench {
                 }
                 Factorization dense = create(m, v, c, par, KernelChoice.DENSE);
                 Factorization masked = create(m, v, c, par, KernelChoice.MASKED);
-                double[] d = new double[ROUNDS];
-                double[] k = new double[ROUNDS];
-                run(dense, warmup);
-                run(masked, warmup);
-                for (int round = 0; round < ROUNDS; round++) {
-                    // Alternate the paths so that both see the same machine load.
-                    d[round] = run(dense, iterations) / iterations;
-                    k[round] = run(masked, iterations) / iterations;
-                }
+                // Each path is warmed up right before its own rounds, which run back to back: that is how
+                // a decomposition runs. Alternating the paths round by round would time every masked round
+                // just after a dense one has pushed V out of the last-level cache, which takes the masked
+                // path about ten iterations to recover from (1.5x slower rounds, docs/performance.md).
+                double[] k = timeRounds(masked, iterations, warmup);
+                double[] d = timeRounds(dense, iterations, warmup);
                 double[] flops = flops(m, c);
                 double diff = maxRelativeDifference(dense, masked, c.bins(), c.frames(), c.rank());
                 rows.add(new Row(m, median(d), median(k), flops[0], flops[1], diff));
@@ -140,6 +137,16 @@ public final class KernelBench {
             case NAE_SGD, NAE_ADAM, NAE_RMSPROP -> new Nae(v, c, NaeOptions.DEFAULT.init(), SEED,
                     NaeOptions.DEFAULT.optimizer(m), par, k);
         };
+    }
+
+    /** ms/iteration of {@link #ROUNDS} consecutive rounds of {@code iterations}, after {@code warmup} iterations. */
+    private static double[] timeRounds(Factorization f, int iterations, int warmup) {
+        run(f, warmup);
+        double[] ms = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            ms[round] = run(f, iterations) / iterations;
+        }
+        return ms;
     }
 
     /** Milliseconds for {@code count} iterations. */

@@ -48,7 +48,7 @@ final class MaskedNaeKernels {
     private final float[] hhtPad;
     private final float[] whht;
     private final float[] hvt;
-    private final float[][] den;
+    private final TileGramProduct gramTimesH;
     /** Per tile, the tile's share of ⟨W_Dᵀ V, H⟩, summed afterwards in tile order (thread-independent). */
     private final double[] crossPerTile;
     private float[] xH;
@@ -94,7 +94,7 @@ final class MaskedNaeKernels {
         this.hhtPad = new float[r * rp];
         this.whht = new float[k * rp];
         this.hvt = new float[r * k];
-        this.den = new float[ops.workers()][r * MaskedOps.TILE];
+        this.gramTimesH = new TileGramProduct(ops, r, n, rp);
         this.crossPerTile = new double[(n + MaskedOps.TILE - 1) / MaskedOps.TILE];
     }
 
@@ -249,23 +249,6 @@ final class MaskedNaeKernels {
 
     /** (W_Dᵀ W_D) H for the tile's active rows (H is zero in its other rows), in worker w's scratch. */
     private float[] gramTimesH(int n0, int width, int[] rows, int count, int w) {
-        float[] d = den[w];
-        float[] h = xH;
-        int tile = MaskedOps.TILE;
-        for (int i = 0; i < count; i++) {
-            int di = i * tile;
-            Arrays.fill(d, di, di + width, 0f);
-            int gi = rows[i] * rp;
-            for (int j = 0; j < count; j++) {
-                float g = wtw[gi + rows[j]];
-                if (g != 0f) {
-                    int hj = rows[j] * n + n0;
-                    for (int t = 0; t < width; t++) {
-                        d[di + t] += g * h[hj + t];
-                    }
-                }
-            }
-        }
-        return d;
+        return gramTimesH.multiply(wtw, xH, n0, width, rows, count, w);
     }
 }

@@ -33,9 +33,8 @@ final class MaskedNmfStep {
     private final float[] hhtPad;
     private final float[] whht;
     private final float[] hvt;
-    private final float[][] den;
-    /** Per worker: the tile's block of WᵀW (active rows × active rows) and of H (active rows × TILE). */
-    private final float[][] gTile;
+    private final TileGramProduct gramTimesH;
+    /** Per worker: the tile's new H (active rows × TILE). */
     private final float[][] hTile;
     /** Per worker: the tile's new H transposed (TILE × active rows, padded), its Gram block, and Σ of those. */
     private final float[][] hTileT;
@@ -63,8 +62,7 @@ final class MaskedNmfStep {
         this.hhtPad = new float[r * rp];
         this.whht = new float[k * rp];
         this.hvt = new float[r * k];
-        this.den = new float[ops.workers()][r * MaskedOps.TILE];
-        this.gTile = new float[ops.workers()][r * r];
+        this.gramTimesH = new TileGramProduct(ops, r, n, rp);
         this.hTile = new float[ops.workers()][r * MaskedOps.TILE];
         this.hTileT = new float[ops.workers()][MaskedOps.TILE * rp];
         this.gNew = new float[ops.workers()][r * rp];
@@ -99,21 +97,10 @@ final class MaskedNmfStep {
 
     /** The H update of one tile: num holds (WᵀV) of the active rows; entries outside H^C are 0 and stay 0. */
     private void updateH(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num, int worker) {
-        float[] d = den[worker];
         int tile = MaskedOps.TILE;
-        // All denominators first (they use the old H of every active row): WᵀW H on the active rows, as one
-        // small product of packed blocks (zeros past the tile's width).
-        float[] g = gTile[worker];
+        // All denominators first (they use the old H of every active row): WᵀW H on the active rows.
+        float[] d = gramTimesH.multiply(wtw, h, n0, width, rows, count, worker);
         float[] ht = hTile[worker];
-        for (int i = 0; i < count; i++) {
-            int gi = rows[i] * rp;
-            for (int j = 0; j < count; j++) {
-                g[i * count + j] = wtw[gi + rows[j]];
-            }
-            System.arraycopy(h, rows[i] * n + n0, ht, i * tile, width);
-            Arrays.fill(ht, i * tile + width, (i + 1) * tile, 0f);
-        }
-        ops.multiplySmall(g, count, ht, tile, d, tile, count, count, tile, worker);
         for (int i = 0; i < count; i++) {
             int hi = rows[i] * n + n0;
             int di = i * tile;

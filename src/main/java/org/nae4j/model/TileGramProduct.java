@@ -1,0 +1,55 @@
+package org.nae4j.model;
+
+import java.util.Arrays;
+import org.nae4j.linalg.MaskedOps;
+
+/**
+ * G H on the rows of H active in one tile of frames, for G = WᵀW (R×R, row stride rp) of a factorisation
+ * whose H is zero outside those rows: the denominators of NMF's H update and the (W_Dᵀ W_D) H of the
+ * autoencoders' gradient. The tile's block of G and of H are packed and multiplied as one small product on
+ * the SIMD kernel ({@link MaskedOps#multiplySmall}); per-worker scratch, so a call allocates nothing.
+ */
+final class TileGramProduct {
+    private final MaskedOps ops;
+    private final int n;
+    private final int rp;
+    private final float[][] out;
+    private final float[][] gBlock;
+    private final float[][] hBlock;
+
+    /**
+     * @param ops the products' instance (its workers index the scratch)
+     * @param r   number of components R
+     * @param n   frames N (the row length of H)
+     * @param rp  the row stride of G, ≥ R
+     */
+    TileGramProduct(MaskedOps ops, int r, int n, int rp) {
+        this.ops = ops;
+        this.n = n;
+        this.rp = rp;
+        this.out = new float[ops.workers()][r * MaskedOps.TILE];
+        this.gBlock = new float[ops.workers()][r * r];
+        this.hBlock = new float[ops.workers()][r * MaskedOps.TILE];
+    }
+
+    /**
+     * Returns worker {@code worker}'s scratch D with D[i·TILE + t] = Σ_j G[rows[i]·rp + rows[j]] ·
+     * H[rows[j]·N + n0 + t] for i &lt; count, t &lt; width (entries past the width are zero).
+     */
+    float[] multiply(float[] g, float[] h, int n0, int width, int[] rows, int count, int worker) {
+        int tile = MaskedOps.TILE;
+        float[] gb = gBlock[worker];
+        float[] hb = hBlock[worker];
+        for (int i = 0; i < count; i++) {
+            int gi = rows[i] * rp;
+            for (int j = 0; j < count; j++) {
+                gb[i * count + j] = g[gi + rows[j]];
+            }
+            System.arraycopy(h, rows[i] * n + n0, hb, i * tile, width);
+            Arrays.fill(hb, i * tile + width, (i + 1) * tile, 0f);
+        }
+        float[] d = out[worker];
+        ops.multiplySmall(gb, count, hb, tile, d, tile, count, count, tile, worker);
+        return d;
+    }
+}
