@@ -8,8 +8,15 @@ package org.nae4j.linalg;
  * The sum runs over p in ascending order. Implementations are stateless and thread-safe.
  */
 interface BlockKernel {
-    /** Rows one register block holds; callers that vary the depth per block group rows by this. */
-    int ROWS = 6;
+    /**
+     * Rows a register block holds on products at least 64 columns wide (6 rows × 4 vectors of 16 floats);
+     * callers that vary the depth per block group rows by this, or by {@link #NARROW_ROWS} on narrower ones.
+     */
+    int WIDE_ROWS = 6;
+    /** Rows a register block holds on narrower products, such as a tile of 32 frames (8 rows × 2 vectors). */
+    int NARROW_ROWS = 8;
+    /** The most rows any block holds: the size of callers' row-index scratch. */
+    int MAX_ROWS = Math.max(WIDE_ROWS, NARROW_ROWS);
 
     void run(float[] a, int[] aRow, int aStep, float[] b, int bOff, int bStride, int depth,
              float[] c, int[] cRow, int cCol, int rows, int cols, boolean accumulate);

@@ -98,7 +98,7 @@ public final class MaskedOps {
         this.partStart = new int[workers + 1];
         FrameTiles.balance(tiles, workers, t -> tiling.count(t) + 1L, partStart);
         this.columns = new ColumnSplit(pattern, workers);
-        int scratchRows = Math.max(rows, BlockKernel.ROWS);
+        int scratchRows = Math.max(rows, BlockKernel.MAX_ROWS);
         this.tileBuf = new float[workers][rows * TILE];
         this.rowBuf = new int[workers][rows];
         this.fromBuf = new int[workers][rows];
@@ -256,8 +256,8 @@ public final class MaskedOps {
         DenseOps.check(g, (long) m * gStride, "G");
         int[] ar = aRow[0];
         int[] cr = cRow[0];
-        for (int i = 0; i < m; i += BlockKernel.ROWS) {
-            int mr = Math.min(BlockKernel.ROWS, m - i);
+        for (int i = 0; i < m; i += BlockKernel.WIDE_ROWS) {
+            int mr = Math.min(BlockKernel.WIDE_ROWS, m - i);
             int l = k;
             int h = 0;
             for (int q = 0; q < mr; q++) {
@@ -286,8 +286,8 @@ public final class MaskedOps {
                 int width = Math.min(TILE, frames - n0);
                 int s0 = tileStart[t];
                 int count = tileStart[t + 1] - s0;
-                for (int i = 0; i < count; i += BlockKernel.ROWS) {
-                    int m = Math.min(BlockKernel.ROWS, count - i);
+                for (int i = 0; i < count; i += BlockKernel.NARROW_ROWS) {
+                    int m = Math.min(BlockKernel.NARROW_ROWS, count - i);
                     int lo = xK;
                     int hi = 0;
                     int j0 = width;
@@ -340,8 +340,8 @@ public final class MaskedOps {
                 int width = Math.min(TILE, frames - n0);
                 int s0 = tileStart[t];
                 int count = tileStart[t + 1] - s0;
-                for (int i = 0; i < count; i += BlockKernel.ROWS) {
-                    int mr = Math.min(BlockKernel.ROWS, count - i);
+                for (int i = 0; i < count; i += BlockKernel.WIDE_ROWS) {
+                    int mr = Math.min(BlockKernel.WIDE_ROWS, count - i);
                     int lo = j1;
                     int hi = j0;
                     int p0 = n0 + width;
@@ -380,8 +380,8 @@ public final class MaskedOps {
             int i1 = (int) ((long) m * (w + 1) / workers);
             int[] ar = aRow[w];
             int[] cr = cRow[w];
-            for (int i = i0; i < i1; i += BlockKernel.ROWS) {
-                int mr = Math.min(BlockKernel.ROWS, i1 - i);
+            for (int i = i0; i < i1; i += BlockKernel.WIDE_ROWS) {
+                int mr = Math.min(BlockKernel.WIDE_ROWS, i1 - i);
                 for (int q = 0; q < mr; q++) {
                     ar[q] = (i + q) * k;
                     cr[q] = (i + q) * n;

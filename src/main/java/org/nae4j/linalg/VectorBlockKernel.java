@@ -4,178 +4,61 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SIMD {@link BlockKernel} (loaded only when {@code jdk.incubator.vector} is present). A register block
- * of 6 rows × 2 vectors keeps 12 accumulators live: per step of the depth it loads 2 vectors of B and
- * broadcasts 6 values of A, then issues 12 fused multiply-adds, so it runs at the FMA units' rate while B
- * stays in cache. Fewer rows use a 3 × 2 block; columns left over use 1 vector, then scalars.
+ * The SIMD {@link BlockKernel} (loaded only when {@code jdk.incubator.vector} is present). Register blocks of
+ * R rows × V vectors keep R·V accumulators live: per step of the depth they load V vectors of B and broadcast
+ * R values of A, then issue R·V fused multiply-adds. More accumulators per loaded value run faster (measured
+ * with the rows gathered at arbitrary offsets, B in cache, AVX-512: 6 × 2 about 105 GFLOP/s per core, 8 × 2
+ * 120–140, 6 × 4 140–165), so products at least four vectors wide run 6 × 4 blocks, narrower ones (a tile
+ * of 32 frames) 8 × 2, with smaller blocks for few rows and one vector or scalars for the columns left over.
+ * Every block has the same shape of code; missing rows of a block repeat its last row and are not stored.
  */
 final class VectorBlockKernel implements BlockKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final int SMALL = 3;
 
     @Override
     public void run(float[] a, int[] aRow, int aStep, float[] b, int bOff, int bStride, int depth,
                     float[] c, int[] cRow, int cCol, int rows, int cols, boolean accumulate) {
-        int i = 0;
-        while (i < rows) {
-            int m = Math.min(ROWS, rows - i);
-            if (m > SMALL) {
-                block6(a, aRow, i, m, aStep, b, bOff, bStride, depth, c, cRow, cCol, cols, accumulate);
-            } else {
-                block3(a, aRow, i, m, aStep, b, bOff, bStride, depth, c, cRow, cCol, cols, accumulate);
+        boolean wide = cols >= 4 * L;
+        int group = wide ? WIDE_ROWS : NARROW_ROWS;
+        for (int i = 0; i < rows; i += group) {
+            int m = Math.min(group, rows - i);
+            int j = 0;
+            if (wide) {
+                for (; j + 4 * L <= cols; j += 4 * L) {
+                    if (m > 3) {
+                        b6x4(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
+                    } else {
+                        b3x4(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
+                    }
+                }
             }
-            i += m;
+            for (; j + 2 * L <= cols; j += 2 * L) {
+                if (m > 4) {
+                    b8x2(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
+                } else if (m > 2) {
+                    b4x2(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
+                } else {
+                    b2x2(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
+                }
+            }
+            for (; j + L <= cols; j += L) {
+                b8x1(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
+            }
+            if (j < cols) {
+                scalarColumns(a, aRow, i, m, aStep, b, bOff, bStride, depth, c, cRow, cCol, j, cols, accumulate);
+            }
         }
     }
 
-    /** Rows i0 .. i0+m (m ≤ 6); missing rows repeat the last one and are not stored. */
-    private static void block6(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff, int bStride,
-                               int depth, float[] c, int[] cRow, int cCol, int cols, boolean acc) {
-        int last = i0 + m - 1;
-        int a0 = aRow[i0];
-        int a1 = aRow[Math.min(i0 + 1, last)];
-        int a2 = aRow[Math.min(i0 + 2, last)];
-        int a3 = aRow[Math.min(i0 + 3, last)];
-        int a4 = aRow[Math.min(i0 + 4, last)];
-        int a5 = aRow[Math.min(i0 + 5, last)];
-        int j = 0;
-        for (; j + 2 * L <= cols; j += 2 * L) {
-            int cj = cCol + j;
-            FloatVector z = FloatVector.zero(S);
-            FloatVector x00 = acc ? FloatVector.fromArray(S, c, cRow[i0] + cj) : z;
-            FloatVector x01 = acc ? FloatVector.fromArray(S, c, cRow[i0] + cj + L) : z;
-            FloatVector x10 = acc && m > 1 ? FloatVector.fromArray(S, c, cRow[i0 + 1] + cj) : z;
-            FloatVector x11 = acc && m > 1 ? FloatVector.fromArray(S, c, cRow[i0 + 1] + cj + L) : z;
-            FloatVector x20 = acc && m > 2 ? FloatVector.fromArray(S, c, cRow[i0 + 2] + cj) : z;
-            FloatVector x21 = acc && m > 2 ? FloatVector.fromArray(S, c, cRow[i0 + 2] + cj + L) : z;
-            FloatVector x30 = acc && m > 3 ? FloatVector.fromArray(S, c, cRow[i0 + 3] + cj) : z;
-            FloatVector x31 = acc && m > 3 ? FloatVector.fromArray(S, c, cRow[i0 + 3] + cj + L) : z;
-            FloatVector x40 = acc && m > 4 ? FloatVector.fromArray(S, c, cRow[i0 + 4] + cj) : z;
-            FloatVector x41 = acc && m > 4 ? FloatVector.fromArray(S, c, cRow[i0 + 4] + cj + L) : z;
-            FloatVector x50 = acc && m > 5 ? FloatVector.fromArray(S, c, cRow[i0 + 5] + cj) : z;
-            FloatVector x51 = acc && m > 5 ? FloatVector.fromArray(S, c, cRow[i0 + 5] + cj + L) : z;
-            int pb = bOff + j;
-            int pa = 0;
-            for (int p = 0; p < depth; p++, pb += bStride, pa += aStep) {
-                FloatVector b0 = FloatVector.fromArray(S, b, pb);
-                FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
-                FloatVector w = FloatVector.broadcast(S, a[a0 + pa]);
-                x00 = w.fma(b0, x00);
-                x01 = w.fma(b1, x01);
-                w = FloatVector.broadcast(S, a[a1 + pa]);
-                x10 = w.fma(b0, x10);
-                x11 = w.fma(b1, x11);
-                w = FloatVector.broadcast(S, a[a2 + pa]);
-                x20 = w.fma(b0, x20);
-                x21 = w.fma(b1, x21);
-                w = FloatVector.broadcast(S, a[a3 + pa]);
-                x30 = w.fma(b0, x30);
-                x31 = w.fma(b1, x31);
-                w = FloatVector.broadcast(S, a[a4 + pa]);
-                x40 = w.fma(b0, x40);
-                x41 = w.fma(b1, x41);
-                w = FloatVector.broadcast(S, a[a5 + pa]);
-                x50 = w.fma(b0, x50);
-                x51 = w.fma(b1, x51);
-            }
-            x00.intoArray(c, cRow[i0] + cj);
-            x01.intoArray(c, cRow[i0] + cj + L);
-            if (m > 1) {
-                x10.intoArray(c, cRow[i0 + 1] + cj);
-                x11.intoArray(c, cRow[i0 + 1] + cj + L);
-            }
-            if (m > 2) {
-                x20.intoArray(c, cRow[i0 + 2] + cj);
-                x21.intoArray(c, cRow[i0 + 2] + cj + L);
-            }
-            if (m > 3) {
-                x30.intoArray(c, cRow[i0 + 3] + cj);
-                x31.intoArray(c, cRow[i0 + 3] + cj + L);
-            }
-            if (m > 4) {
-                x40.intoArray(c, cRow[i0 + 4] + cj);
-                x41.intoArray(c, cRow[i0 + 4] + cj + L);
-            }
-            if (m > 5) {
-                x50.intoArray(c, cRow[i0 + 5] + cj);
-                x51.intoArray(c, cRow[i0 + 5] + cj + L);
-            }
-        }
-        narrowColumns(a, aRow, i0, m, aStep, b, bOff, bStride, depth, c, cRow, cCol, j, cols, acc);
-    }
-
-    /** Rows i0 .. i0+m (m ≤ 3); missing rows repeat the last one and are not stored. */
-    private static void block3(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff, int bStride,
-                               int depth, float[] c, int[] cRow, int cCol, int cols, boolean acc) {
-        int last = i0 + m - 1;
-        int a0 = aRow[i0];
-        int a1 = aRow[Math.min(i0 + 1, last)];
-        int a2 = aRow[Math.min(i0 + 2, last)];
-        int j = 0;
-        for (; j + 2 * L <= cols; j += 2 * L) {
-            int cj = cCol + j;
-            FloatVector z = FloatVector.zero(S);
-            FloatVector x00 = acc ? FloatVector.fromArray(S, c, cRow[i0] + cj) : z;
-            FloatVector x01 = acc ? FloatVector.fromArray(S, c, cRow[i0] + cj + L) : z;
-            FloatVector x10 = acc && m > 1 ? FloatVector.fromArray(S, c, cRow[i0 + 1] + cj) : z;
-            FloatVector x11 = acc && m > 1 ? FloatVector.fromArray(S, c, cRow[i0 + 1] + cj + L) : z;
-            FloatVector x20 = acc && m > 2 ? FloatVector.fromArray(S, c, cRow[i0 + 2] + cj) : z;
-            FloatVector x21 = acc && m > 2 ? FloatVector.fromArray(S, c, cRow[i0 + 2] + cj + L) : z;
-            int pb = bOff + j;
-            int pa = 0;
-            for (int p = 0; p < depth; p++, pb += bStride, pa += aStep) {
-                FloatVector b0 = FloatVector.fromArray(S, b, pb);
-                FloatVector b1 = FloatVector.fromArray(S, b, pb + L);
-                FloatVector w = FloatVector.broadcast(S, a[a0 + pa]);
-                x00 = w.fma(b0, x00);
-                x01 = w.fma(b1, x01);
-                w = FloatVector.broadcast(S, a[a1 + pa]);
-                x10 = w.fma(b0, x10);
-                x11 = w.fma(b1, x11);
-                w = FloatVector.broadcast(S, a[a2 + pa]);
-                x20 = w.fma(b0, x20);
-                x21 = w.fma(b1, x21);
-            }
-            x00.intoArray(c, cRow[i0] + cj);
-            x01.intoArray(c, cRow[i0] + cj + L);
-            if (m > 1) {
-                x10.intoArray(c, cRow[i0 + 1] + cj);
-                x11.intoArray(c, cRow[i0 + 1] + cj + L);
-            }
-            if (m > 2) {
-                x20.intoArray(c, cRow[i0 + 2] + cj);
-                x21.intoArray(c, cRow[i0 + 2] + cj + L);
-            }
-        }
-        narrowColumns(a, aRow, i0, m, aStep, b, bOff, bStride, depth, c, cRow, cCol, j, cols, acc);
-    }
-
-    /**
-     * Columns j0 .. cols of rows i0 .. i0+m: one vector wide for all rows at once, then scalars row by row.
-     * (One row at a time would chain every multiply-add on the one before it.)
-     */
-    private static void narrowColumns(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff,
+    /** Columns j0 .. cols of rows i0 .. i0+m, one at a time (fewer than one vector's worth). */
+    private static void scalarColumns(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff,
                                       int bStride, int depth, float[] c, int[] cRow, int cCol, int j0, int cols,
                                       boolean acc) {
-        int jv = j0;
-        for (; jv + L <= cols; jv += L) {
-            oneVector(a, aRow, i0, m, aStep, b, bOff + jv, bStride, depth, c, cRow, cCol + jv, acc);
-        }
         for (int i = i0; i < i0 + m; i++) {
             int ai = aRow[i];
             int ci = cRow[i] + cCol;
-            int j = jv;
-            for (; j + L <= cols; j += L) {
-                FloatVector x = acc ? FloatVector.fromArray(S, c, ci + j) : FloatVector.zero(S);
-                int pb = bOff + j;
-                int pa = ai;
-                for (int p = 0; p < depth; p++, pb += bStride, pa += aStep) {
-                    x = FloatVector.broadcast(S, a[pa]).fma(FloatVector.fromArray(S, b, pb), x);
-                }
-                x.intoArray(c, ci + j);
-            }
-            for (; j < cols; j++) {
+            for (int j = j0; j < cols; j++) {
                 float x = acc ? c[ci + j] : 0f;
                 int pb = bOff + j;
                 int pa = ai;
@@ -187,9 +70,9 @@ final class VectorBlockKernel implements BlockKernel {
         }
     }
 
-    /** One vector of columns (B from bOff, C from cCol) of rows i0 .. i0+m (m ≤ 6), six accumulators. */
-    private static void oneVector(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff,
-                                  int bStride, int depth, float[] c, int[] cRow, int cCol, boolean acc) {
+    /** Columns [cCol, cCol + 4·L) of rows i0 .. i0+m (m ≤ 6); missing rows repeat the last one and are not stored. */
+    private static void b6x4(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff, int bStride,
+                              int depth, float[] c, int[] cRow, int cCol, boolean acc) {
         int last = i0 + m - 1;
         int a0 = aRow[i0];
         int a1 = aRow[Math.min(i0 + 1, last)];
@@ -197,39 +80,359 @@ final class VectorBlockKernel implements BlockKernel {
         int a3 = aRow[Math.min(i0 + 3, last)];
         int a4 = aRow[Math.min(i0 + 4, last)];
         int a5 = aRow[Math.min(i0 + 5, last)];
-        FloatVector z = FloatVector.zero(S);
-        FloatVector x0 = acc ? FloatVector.fromArray(S, c, cRow[i0] + cCol) : z;
-        FloatVector x1 = acc && m > 1 ? FloatVector.fromArray(S, c, cRow[i0 + 1] + cCol) : z;
-        FloatVector x2 = acc && m > 2 ? FloatVector.fromArray(S, c, cRow[i0 + 2] + cCol) : z;
-        FloatVector x3 = acc && m > 3 ? FloatVector.fromArray(S, c, cRow[i0 + 3] + cCol) : z;
-        FloatVector x4 = acc && m > 4 ? FloatVector.fromArray(S, c, cRow[i0 + 4] + cCol) : z;
-        FloatVector x5 = acc && m > 5 ? FloatVector.fromArray(S, c, cRow[i0 + 5] + cCol) : z;
+        FloatVector x00 = load(acc, c, cRow[i0] + cCol + 0 * L);
+        FloatVector x01 = load(acc, c, cRow[i0] + cCol + 1 * L);
+        FloatVector x02 = load(acc, c, cRow[i0] + cCol + 2 * L);
+        FloatVector x03 = load(acc, c, cRow[i0] + cCol + 3 * L);
+        FloatVector x10 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 0 * L);
+        FloatVector x11 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 1 * L);
+        FloatVector x12 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 2 * L);
+        FloatVector x13 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 3 * L);
+        FloatVector x20 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol + 0 * L);
+        FloatVector x21 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol + 1 * L);
+        FloatVector x22 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol + 2 * L);
+        FloatVector x23 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol + 3 * L);
+        FloatVector x30 = load(acc && m > 3, c, cRow[Math.min(i0 + 3, last)] + cCol + 0 * L);
+        FloatVector x31 = load(acc && m > 3, c, cRow[Math.min(i0 + 3, last)] + cCol + 1 * L);
+        FloatVector x32 = load(acc && m > 3, c, cRow[Math.min(i0 + 3, last)] + cCol + 2 * L);
+        FloatVector x33 = load(acc && m > 3, c, cRow[Math.min(i0 + 3, last)] + cCol + 3 * L);
+        FloatVector x40 = load(acc && m > 4, c, cRow[Math.min(i0 + 4, last)] + cCol + 0 * L);
+        FloatVector x41 = load(acc && m > 4, c, cRow[Math.min(i0 + 4, last)] + cCol + 1 * L);
+        FloatVector x42 = load(acc && m > 4, c, cRow[Math.min(i0 + 4, last)] + cCol + 2 * L);
+        FloatVector x43 = load(acc && m > 4, c, cRow[Math.min(i0 + 4, last)] + cCol + 3 * L);
+        FloatVector x50 = load(acc && m > 5, c, cRow[Math.min(i0 + 5, last)] + cCol + 0 * L);
+        FloatVector x51 = load(acc && m > 5, c, cRow[Math.min(i0 + 5, last)] + cCol + 1 * L);
+        FloatVector x52 = load(acc && m > 5, c, cRow[Math.min(i0 + 5, last)] + cCol + 2 * L);
+        FloatVector x53 = load(acc && m > 5, c, cRow[Math.min(i0 + 5, last)] + cCol + 3 * L);
         int pb = bOff;
         int pa = 0;
         for (int p = 0; p < depth; p++, pb += bStride, pa += aStep) {
-            FloatVector b0 = FloatVector.fromArray(S, b, pb);
-            x0 = FloatVector.broadcast(S, a[a0 + pa]).fma(b0, x0);
-            x1 = FloatVector.broadcast(S, a[a1 + pa]).fma(b0, x1);
-            x2 = FloatVector.broadcast(S, a[a2 + pa]).fma(b0, x2);
-            x3 = FloatVector.broadcast(S, a[a3 + pa]).fma(b0, x3);
-            x4 = FloatVector.broadcast(S, a[a4 + pa]).fma(b0, x4);
-            x5 = FloatVector.broadcast(S, a[a5 + pa]).fma(b0, x5);
+            FloatVector b0 = FloatVector.fromArray(S, b, pb + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
+            FloatVector w0 = FloatVector.broadcast(S, a[a0 + pa]);
+            x00 = w0.fma(b0, x00); x01 = w0.fma(b1, x01); x02 = w0.fma(b2, x02); x03 = w0.fma(b3, x03);
+            FloatVector w1 = FloatVector.broadcast(S, a[a1 + pa]);
+            x10 = w1.fma(b0, x10); x11 = w1.fma(b1, x11); x12 = w1.fma(b2, x12); x13 = w1.fma(b3, x13);
+            FloatVector w2 = FloatVector.broadcast(S, a[a2 + pa]);
+            x20 = w2.fma(b0, x20); x21 = w2.fma(b1, x21); x22 = w2.fma(b2, x22); x23 = w2.fma(b3, x23);
+            FloatVector w3 = FloatVector.broadcast(S, a[a3 + pa]);
+            x30 = w3.fma(b0, x30); x31 = w3.fma(b1, x31); x32 = w3.fma(b2, x32); x33 = w3.fma(b3, x33);
+            FloatVector w4 = FloatVector.broadcast(S, a[a4 + pa]);
+            x40 = w4.fma(b0, x40); x41 = w4.fma(b1, x41); x42 = w4.fma(b2, x42); x43 = w4.fma(b3, x43);
+            FloatVector w5 = FloatVector.broadcast(S, a[a5 + pa]);
+            x50 = w5.fma(b0, x50); x51 = w5.fma(b1, x51); x52 = w5.fma(b2, x52); x53 = w5.fma(b3, x53);
         }
-        x0.intoArray(c, cRow[i0] + cCol);
+        x00.intoArray(c, cRow[i0 + 0] + cCol + 0 * L);
+        x01.intoArray(c, cRow[i0 + 0] + cCol + 1 * L);
+        x02.intoArray(c, cRow[i0 + 0] + cCol + 2 * L);
+        x03.intoArray(c, cRow[i0 + 0] + cCol + 3 * L);
         if (m > 1) {
-            x1.intoArray(c, cRow[i0 + 1] + cCol);
+            x10.intoArray(c, cRow[i0 + 1] + cCol + 0 * L);
+            x11.intoArray(c, cRow[i0 + 1] + cCol + 1 * L);
+            x12.intoArray(c, cRow[i0 + 1] + cCol + 2 * L);
+            x13.intoArray(c, cRow[i0 + 1] + cCol + 3 * L);
         }
         if (m > 2) {
-            x2.intoArray(c, cRow[i0 + 2] + cCol);
+            x20.intoArray(c, cRow[i0 + 2] + cCol + 0 * L);
+            x21.intoArray(c, cRow[i0 + 2] + cCol + 1 * L);
+            x22.intoArray(c, cRow[i0 + 2] + cCol + 2 * L);
+            x23.intoArray(c, cRow[i0 + 2] + cCol + 3 * L);
         }
         if (m > 3) {
-            x3.intoArray(c, cRow[i0 + 3] + cCol);
+            x30.intoArray(c, cRow[i0 + 3] + cCol + 0 * L);
+            x31.intoArray(c, cRow[i0 + 3] + cCol + 1 * L);
+            x32.intoArray(c, cRow[i0 + 3] + cCol + 2 * L);
+            x33.intoArray(c, cRow[i0 + 3] + cCol + 3 * L);
         }
         if (m > 4) {
-            x4.intoArray(c, cRow[i0 + 4] + cCol);
+            x40.intoArray(c, cRow[i0 + 4] + cCol + 0 * L);
+            x41.intoArray(c, cRow[i0 + 4] + cCol + 1 * L);
+            x42.intoArray(c, cRow[i0 + 4] + cCol + 2 * L);
+            x43.intoArray(c, cRow[i0 + 4] + cCol + 3 * L);
         }
         if (m > 5) {
-            x5.intoArray(c, cRow[i0 + 5] + cCol);
+            x50.intoArray(c, cRow[i0 + 5] + cCol + 0 * L);
+            x51.intoArray(c, cRow[i0 + 5] + cCol + 1 * L);
+            x52.intoArray(c, cRow[i0 + 5] + cCol + 2 * L);
+            x53.intoArray(c, cRow[i0 + 5] + cCol + 3 * L);
         }
+    }
+
+    /** Columns [cCol, cCol + 4·L) of rows i0 .. i0+m (m ≤ 3); missing rows repeat the last one and are not stored. */
+    private static void b3x4(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff, int bStride,
+                              int depth, float[] c, int[] cRow, int cCol, boolean acc) {
+        int last = i0 + m - 1;
+        int a0 = aRow[i0];
+        int a1 = aRow[Math.min(i0 + 1, last)];
+        int a2 = aRow[Math.min(i0 + 2, last)];
+        FloatVector x00 = load(acc, c, cRow[i0] + cCol + 0 * L);
+        FloatVector x01 = load(acc, c, cRow[i0] + cCol + 1 * L);
+        FloatVector x02 = load(acc, c, cRow[i0] + cCol + 2 * L);
+        FloatVector x03 = load(acc, c, cRow[i0] + cCol + 3 * L);
+        FloatVector x10 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 0 * L);
+        FloatVector x11 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 1 * L);
+        FloatVector x12 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 2 * L);
+        FloatVector x13 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 3 * L);
+        FloatVector x20 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol + 0 * L);
+        FloatVector x21 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol + 1 * L);
+        FloatVector x22 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol + 2 * L);
+        FloatVector x23 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol + 3 * L);
+        int pb = bOff;
+        int pa = 0;
+        for (int p = 0; p < depth; p++, pb += bStride, pa += aStep) {
+            FloatVector b0 = FloatVector.fromArray(S, b, pb + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
+            FloatVector w0 = FloatVector.broadcast(S, a[a0 + pa]);
+            x00 = w0.fma(b0, x00); x01 = w0.fma(b1, x01); x02 = w0.fma(b2, x02); x03 = w0.fma(b3, x03);
+            FloatVector w1 = FloatVector.broadcast(S, a[a1 + pa]);
+            x10 = w1.fma(b0, x10); x11 = w1.fma(b1, x11); x12 = w1.fma(b2, x12); x13 = w1.fma(b3, x13);
+            FloatVector w2 = FloatVector.broadcast(S, a[a2 + pa]);
+            x20 = w2.fma(b0, x20); x21 = w2.fma(b1, x21); x22 = w2.fma(b2, x22); x23 = w2.fma(b3, x23);
+        }
+        x00.intoArray(c, cRow[i0 + 0] + cCol + 0 * L);
+        x01.intoArray(c, cRow[i0 + 0] + cCol + 1 * L);
+        x02.intoArray(c, cRow[i0 + 0] + cCol + 2 * L);
+        x03.intoArray(c, cRow[i0 + 0] + cCol + 3 * L);
+        if (m > 1) {
+            x10.intoArray(c, cRow[i0 + 1] + cCol + 0 * L);
+            x11.intoArray(c, cRow[i0 + 1] + cCol + 1 * L);
+            x12.intoArray(c, cRow[i0 + 1] + cCol + 2 * L);
+            x13.intoArray(c, cRow[i0 + 1] + cCol + 3 * L);
+        }
+        if (m > 2) {
+            x20.intoArray(c, cRow[i0 + 2] + cCol + 0 * L);
+            x21.intoArray(c, cRow[i0 + 2] + cCol + 1 * L);
+            x22.intoArray(c, cRow[i0 + 2] + cCol + 2 * L);
+            x23.intoArray(c, cRow[i0 + 2] + cCol + 3 * L);
+        }
+    }
+
+    /** Columns [cCol, cCol + 2·L) of rows i0 .. i0+m (m ≤ 8); missing rows repeat the last one and are not stored. */
+    private static void b8x2(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff, int bStride,
+                              int depth, float[] c, int[] cRow, int cCol, boolean acc) {
+        int last = i0 + m - 1;
+        int a0 = aRow[i0];
+        int a1 = aRow[Math.min(i0 + 1, last)];
+        int a2 = aRow[Math.min(i0 + 2, last)];
+        int a3 = aRow[Math.min(i0 + 3, last)];
+        int a4 = aRow[Math.min(i0 + 4, last)];
+        int a5 = aRow[Math.min(i0 + 5, last)];
+        int a6 = aRow[Math.min(i0 + 6, last)];
+        int a7 = aRow[Math.min(i0 + 7, last)];
+        FloatVector x00 = load(acc, c, cRow[i0] + cCol + 0 * L);
+        FloatVector x01 = load(acc, c, cRow[i0] + cCol + 1 * L);
+        FloatVector x10 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 0 * L);
+        FloatVector x11 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 1 * L);
+        FloatVector x20 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol + 0 * L);
+        FloatVector x21 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol + 1 * L);
+        FloatVector x30 = load(acc && m > 3, c, cRow[Math.min(i0 + 3, last)] + cCol + 0 * L);
+        FloatVector x31 = load(acc && m > 3, c, cRow[Math.min(i0 + 3, last)] + cCol + 1 * L);
+        FloatVector x40 = load(acc && m > 4, c, cRow[Math.min(i0 + 4, last)] + cCol + 0 * L);
+        FloatVector x41 = load(acc && m > 4, c, cRow[Math.min(i0 + 4, last)] + cCol + 1 * L);
+        FloatVector x50 = load(acc && m > 5, c, cRow[Math.min(i0 + 5, last)] + cCol + 0 * L);
+        FloatVector x51 = load(acc && m > 5, c, cRow[Math.min(i0 + 5, last)] + cCol + 1 * L);
+        FloatVector x60 = load(acc && m > 6, c, cRow[Math.min(i0 + 6, last)] + cCol + 0 * L);
+        FloatVector x61 = load(acc && m > 6, c, cRow[Math.min(i0 + 6, last)] + cCol + 1 * L);
+        FloatVector x70 = load(acc && m > 7, c, cRow[Math.min(i0 + 7, last)] + cCol + 0 * L);
+        FloatVector x71 = load(acc && m > 7, c, cRow[Math.min(i0 + 7, last)] + cCol + 1 * L);
+        int pb = bOff;
+        int pa = 0;
+        for (int p = 0; p < depth; p++, pb += bStride, pa += aStep) {
+            FloatVector b0 = FloatVector.fromArray(S, b, pb + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
+            FloatVector w0 = FloatVector.broadcast(S, a[a0 + pa]);
+            x00 = w0.fma(b0, x00); x01 = w0.fma(b1, x01);
+            FloatVector w1 = FloatVector.broadcast(S, a[a1 + pa]);
+            x10 = w1.fma(b0, x10); x11 = w1.fma(b1, x11);
+            FloatVector w2 = FloatVector.broadcast(S, a[a2 + pa]);
+            x20 = w2.fma(b0, x20); x21 = w2.fma(b1, x21);
+            FloatVector w3 = FloatVector.broadcast(S, a[a3 + pa]);
+            x30 = w3.fma(b0, x30); x31 = w3.fma(b1, x31);
+            FloatVector w4 = FloatVector.broadcast(S, a[a4 + pa]);
+            x40 = w4.fma(b0, x40); x41 = w4.fma(b1, x41);
+            FloatVector w5 = FloatVector.broadcast(S, a[a5 + pa]);
+            x50 = w5.fma(b0, x50); x51 = w5.fma(b1, x51);
+            FloatVector w6 = FloatVector.broadcast(S, a[a6 + pa]);
+            x60 = w6.fma(b0, x60); x61 = w6.fma(b1, x61);
+            FloatVector w7 = FloatVector.broadcast(S, a[a7 + pa]);
+            x70 = w7.fma(b0, x70); x71 = w7.fma(b1, x71);
+        }
+        x00.intoArray(c, cRow[i0 + 0] + cCol + 0 * L);
+        x01.intoArray(c, cRow[i0 + 0] + cCol + 1 * L);
+        if (m > 1) {
+            x10.intoArray(c, cRow[i0 + 1] + cCol + 0 * L);
+            x11.intoArray(c, cRow[i0 + 1] + cCol + 1 * L);
+        }
+        if (m > 2) {
+            x20.intoArray(c, cRow[i0 + 2] + cCol + 0 * L);
+            x21.intoArray(c, cRow[i0 + 2] + cCol + 1 * L);
+        }
+        if (m > 3) {
+            x30.intoArray(c, cRow[i0 + 3] + cCol + 0 * L);
+            x31.intoArray(c, cRow[i0 + 3] + cCol + 1 * L);
+        }
+        if (m > 4) {
+            x40.intoArray(c, cRow[i0 + 4] + cCol + 0 * L);
+            x41.intoArray(c, cRow[i0 + 4] + cCol + 1 * L);
+        }
+        if (m > 5) {
+            x50.intoArray(c, cRow[i0 + 5] + cCol + 0 * L);
+            x51.intoArray(c, cRow[i0 + 5] + cCol + 1 * L);
+        }
+        if (m > 6) {
+            x60.intoArray(c, cRow[i0 + 6] + cCol + 0 * L);
+            x61.intoArray(c, cRow[i0 + 6] + cCol + 1 * L);
+        }
+        if (m > 7) {
+            x70.intoArray(c, cRow[i0 + 7] + cCol + 0 * L);
+            x71.intoArray(c, cRow[i0 + 7] + cCol + 1 * L);
+        }
+    }
+
+    /** Columns [cCol, cCol + 2·L) of rows i0 .. i0+m (m ≤ 4); missing rows repeat the last one and are not stored. */
+    private static void b4x2(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff, int bStride,
+                              int depth, float[] c, int[] cRow, int cCol, boolean acc) {
+        int last = i0 + m - 1;
+        int a0 = aRow[i0];
+        int a1 = aRow[Math.min(i0 + 1, last)];
+        int a2 = aRow[Math.min(i0 + 2, last)];
+        int a3 = aRow[Math.min(i0 + 3, last)];
+        FloatVector x00 = load(acc, c, cRow[i0] + cCol + 0 * L);
+        FloatVector x01 = load(acc, c, cRow[i0] + cCol + 1 * L);
+        FloatVector x10 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 0 * L);
+        FloatVector x11 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 1 * L);
+        FloatVector x20 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol + 0 * L);
+        FloatVector x21 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol + 1 * L);
+        FloatVector x30 = load(acc && m > 3, c, cRow[Math.min(i0 + 3, last)] + cCol + 0 * L);
+        FloatVector x31 = load(acc && m > 3, c, cRow[Math.min(i0 + 3, last)] + cCol + 1 * L);
+        int pb = bOff;
+        int pa = 0;
+        for (int p = 0; p < depth; p++, pb += bStride, pa += aStep) {
+            FloatVector b0 = FloatVector.fromArray(S, b, pb + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
+            FloatVector w0 = FloatVector.broadcast(S, a[a0 + pa]);
+            x00 = w0.fma(b0, x00); x01 = w0.fma(b1, x01);
+            FloatVector w1 = FloatVector.broadcast(S, a[a1 + pa]);
+            x10 = w1.fma(b0, x10); x11 = w1.fma(b1, x11);
+            FloatVector w2 = FloatVector.broadcast(S, a[a2 + pa]);
+            x20 = w2.fma(b0, x20); x21 = w2.fma(b1, x21);
+            FloatVector w3 = FloatVector.broadcast(S, a[a3 + pa]);
+            x30 = w3.fma(b0, x30); x31 = w3.fma(b1, x31);
+        }
+        x00.intoArray(c, cRow[i0 + 0] + cCol + 0 * L);
+        x01.intoArray(c, cRow[i0 + 0] + cCol + 1 * L);
+        if (m > 1) {
+            x10.intoArray(c, cRow[i0 + 1] + cCol + 0 * L);
+            x11.intoArray(c, cRow[i0 + 1] + cCol + 1 * L);
+        }
+        if (m > 2) {
+            x20.intoArray(c, cRow[i0 + 2] + cCol + 0 * L);
+            x21.intoArray(c, cRow[i0 + 2] + cCol + 1 * L);
+        }
+        if (m > 3) {
+            x30.intoArray(c, cRow[i0 + 3] + cCol + 0 * L);
+            x31.intoArray(c, cRow[i0 + 3] + cCol + 1 * L);
+        }
+    }
+
+    /** Columns [cCol, cCol + 2·L) of rows i0 .. i0+m (m ≤ 2); missing rows repeat the last one and are not stored. */
+    private static void b2x2(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff, int bStride,
+                              int depth, float[] c, int[] cRow, int cCol, boolean acc) {
+        int last = i0 + m - 1;
+        int a0 = aRow[i0];
+        int a1 = aRow[Math.min(i0 + 1, last)];
+        FloatVector x00 = load(acc, c, cRow[i0] + cCol + 0 * L);
+        FloatVector x01 = load(acc, c, cRow[i0] + cCol + 1 * L);
+        FloatVector x10 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 0 * L);
+        FloatVector x11 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 1 * L);
+        int pb = bOff;
+        int pa = 0;
+        for (int p = 0; p < depth; p++, pb += bStride, pa += aStep) {
+            FloatVector b0 = FloatVector.fromArray(S, b, pb + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
+            FloatVector w0 = FloatVector.broadcast(S, a[a0 + pa]);
+            x00 = w0.fma(b0, x00); x01 = w0.fma(b1, x01);
+            FloatVector w1 = FloatVector.broadcast(S, a[a1 + pa]);
+            x10 = w1.fma(b0, x10); x11 = w1.fma(b1, x11);
+        }
+        x00.intoArray(c, cRow[i0 + 0] + cCol + 0 * L);
+        x01.intoArray(c, cRow[i0 + 0] + cCol + 1 * L);
+        if (m > 1) {
+            x10.intoArray(c, cRow[i0 + 1] + cCol + 0 * L);
+            x11.intoArray(c, cRow[i0 + 1] + cCol + 1 * L);
+        }
+    }
+
+    /** Columns [cCol, cCol + 1·L) of rows i0 .. i0+m (m ≤ 8); missing rows repeat the last one and are not stored. */
+    private static void b8x1(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff, int bStride,
+                              int depth, float[] c, int[] cRow, int cCol, boolean acc) {
+        int last = i0 + m - 1;
+        int a0 = aRow[i0];
+        int a1 = aRow[Math.min(i0 + 1, last)];
+        int a2 = aRow[Math.min(i0 + 2, last)];
+        int a3 = aRow[Math.min(i0 + 3, last)];
+        int a4 = aRow[Math.min(i0 + 4, last)];
+        int a5 = aRow[Math.min(i0 + 5, last)];
+        int a6 = aRow[Math.min(i0 + 6, last)];
+        int a7 = aRow[Math.min(i0 + 7, last)];
+        FloatVector x00 = load(acc, c, cRow[i0] + cCol + 0 * L);
+        FloatVector x10 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol + 0 * L);
+        FloatVector x20 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol + 0 * L);
+        FloatVector x30 = load(acc && m > 3, c, cRow[Math.min(i0 + 3, last)] + cCol + 0 * L);
+        FloatVector x40 = load(acc && m > 4, c, cRow[Math.min(i0 + 4, last)] + cCol + 0 * L);
+        FloatVector x50 = load(acc && m > 5, c, cRow[Math.min(i0 + 5, last)] + cCol + 0 * L);
+        FloatVector x60 = load(acc && m > 6, c, cRow[Math.min(i0 + 6, last)] + cCol + 0 * L);
+        FloatVector x70 = load(acc && m > 7, c, cRow[Math.min(i0 + 7, last)] + cCol + 0 * L);
+        int pb = bOff;
+        int pa = 0;
+        for (int p = 0; p < depth; p++, pb += bStride, pa += aStep) {
+            FloatVector b0 = FloatVector.fromArray(S, b, pb + 0 * L);
+            FloatVector w0 = FloatVector.broadcast(S, a[a0 + pa]);
+            x00 = w0.fma(b0, x00);
+            FloatVector w1 = FloatVector.broadcast(S, a[a1 + pa]);
+            x10 = w1.fma(b0, x10);
+            FloatVector w2 = FloatVector.broadcast(S, a[a2 + pa]);
+            x20 = w2.fma(b0, x20);
+            FloatVector w3 = FloatVector.broadcast(S, a[a3 + pa]);
+            x30 = w3.fma(b0, x30);
+            FloatVector w4 = FloatVector.broadcast(S, a[a4 + pa]);
+            x40 = w4.fma(b0, x40);
+            FloatVector w5 = FloatVector.broadcast(S, a[a5 + pa]);
+            x50 = w5.fma(b0, x50);
+            FloatVector w6 = FloatVector.broadcast(S, a[a6 + pa]);
+            x60 = w6.fma(b0, x60);
+            FloatVector w7 = FloatVector.broadcast(S, a[a7 + pa]);
+            x70 = w7.fma(b0, x70);
+        }
+        x00.intoArray(c, cRow[i0 + 0] + cCol + 0 * L);
+        if (m > 1) {
+            x10.intoArray(c, cRow[i0 + 1] + cCol + 0 * L);
+        }
+        if (m > 2) {
+            x20.intoArray(c, cRow[i0 + 2] + cCol + 0 * L);
+        }
+        if (m > 3) {
+            x30.intoArray(c, cRow[i0 + 3] + cCol + 0 * L);
+        }
+        if (m > 4) {
+            x40.intoArray(c, cRow[i0 + 4] + cCol + 0 * L);
+        }
+        if (m > 5) {
+            x50.intoArray(c, cRow[i0 + 5] + cCol + 0 * L);
+        }
+        if (m > 6) {
+            x60.intoArray(c, cRow[i0 + 6] + cCol + 0 * L);
+        }
+        if (m > 7) {
+            x70.intoArray(c, cRow[i0 + 7] + cCol + 0 * L);
+        }
+    }
+
+    private static FloatVector load(boolean acc, float[] c, int offset) {
+        return acc ? FloatVector.fromArray(S, c, offset) : FloatVector.zero(S);
     }
 }
