@@ -49,6 +49,8 @@ final class MaskedNaeKernels {
     private final float[] whht;
     private final float[] hvt;
     private final TileGramProduct gramTimesH;
+    /** H Hᵀ of the last {@link #encode}, summed per tile. */
+    private final TileGramSum hhtSum;
     /** Per tile, the tile's share of ⟨W_Dᵀ V, H⟩, summed afterwards in tile order (thread-independent). */
     private final double[] crossPerTile;
     private float[] xH;
@@ -95,6 +97,7 @@ final class MaskedNaeKernels {
         this.whht = new float[k * rp];
         this.hvt = new float[r * k];
         this.gramTimesH = new TileGramProduct(ops, r, n, rp);
+        this.hhtSum = new TileGramSum(ops, r, n);
         this.crossPerTile = new double[(n + MaskedOps.TILE - 1) / MaskedOps.TILE];
     }
 
@@ -115,7 +118,10 @@ final class MaskedNaeKernels {
         return (2 * kept * templates.length() + 2 * activations.pairedCount(templates)) / (4 * dense);
     }
 
-    /** H = ReLU(W_E V) ⊙ H^C for W_E R×K; entries outside H^C are left as they are (zero). */
+    /**
+     * H = ReLU(W_E V) ⊙ H^C for W_E R×K; entries outside H^C are left as they are (zero). Also sums H Hᵀ
+     * per tile, for {@link #gradients} and {@link #updateDecoder}: those take H as this left it.
+     */
     void encode(float[] we, float[] h) {
         for (int c = 0; c < r; c++) {
             for (int p = 0; p < k; p++) {
@@ -123,16 +129,18 @@ final class MaskedNaeKernels {
             }
         }
         xH = h;
+        hhtSum.clear();
         transA(wePacked, allLo, allHi, encodeAction);
+        hhtSum.sum(hht);
         xH = null;
     }
 
     /**
      * The gradients of the mean squared error (see {@link Nae#gradients()}) into gd (K×R), gh (R×N, zero
-     * where H is zero) and ge (R×K), with scale = 2/(K·N). Returns the loss.
+     * where H is zero) and ge (R×K), with scale = 2/(K·N), for H as the last {@link #encode} left it.
+     * Returns the loss.
      */
     double gradients(float[] wd, float[] h, float scale, double vNormSquared, float[] gd, float[] ge) {
-        ops.gramRows(h, hht);
         MaskedTemplates.timesGram(ops, wd, hht, hhtPad, whht, k, r, rp);
         // G_H = c·((W_Dᵀ W_D) H − W_Dᵀ V) where H > 0, fused into the pass computing W_Dᵀ V; H and G_H go
         // into the interleaved rows of the pair.
@@ -182,9 +190,11 @@ final class MaskedNaeKernels {
         }
     }
 
-    /** W_D ← W_D ⊙ (V Hᵀ) ⊘ (W_D H Hᵀ + ε) on each template's bins (zeros outside stay zero). */
+    /**
+     * W_D ← W_D ⊙ (V Hᵀ) ⊘ (W_D H Hᵀ + ε) on each template's bins (zeros outside stay zero), for H as the last
+     * {@link #encode} left it.
+     */
     void updateDecoder(float[] wd, float[] h) {
-        ops.gramRows(h, hht);
         MaskedTemplates.timesGram(ops, wd, hht, hhtPad, whht, k, r, rp);
         MaskedTemplates.update(ops, wd, h, vt, whht, hvt, k, r, rp, bandLo, bandHi);
     }
@@ -212,6 +222,7 @@ final class MaskedNaeKernels {
                 h[o + j] = hc[o + j] * Math.max(z[zi + j], 0f);
             }
         }
+        hhtSum.add(h, n0, width, rows, count, w);
     }
 
     private void gradientTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num, int w) {

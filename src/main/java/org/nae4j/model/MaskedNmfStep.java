@@ -1,6 +1,5 @@
 package org.nae4j.model;
 
-import java.util.Arrays;
 import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.RowRanges;
 
@@ -34,12 +33,8 @@ final class MaskedNmfStep {
     private final float[] whht;
     private final float[] hvt;
     private final TileGramProduct gramTimesH;
-    /** Per worker: the tile's new H (active rows × TILE). */
-    private final float[][] hTile;
-    /** Per worker: the tile's new H transposed (TILE × active rows, padded), its Gram block, and Σ of those. */
-    private final float[][] hTileT;
-    private final float[][] gNew;
-    private final double[][] hhtAcc;
+    /** H Hᵀ of the new H, summed per tile in the H update. */
+    private final TileGramSum hhtSum;
     private final MaskedOps.TileAction updateH = this::updateH;
 
     MaskedNmfStep(float[] v, float[] vt, float[] w, float[] h, int k, int n, int r, RowRanges activations,
@@ -63,10 +58,7 @@ final class MaskedNmfStep {
         this.whht = new float[k * rp];
         this.hvt = new float[r * k];
         this.gramTimesH = new TileGramProduct(ops, r, n, rp);
-        this.hTile = new float[ops.workers()][r * MaskedOps.TILE];
-        this.hTileT = new float[ops.workers()][MaskedOps.TILE * rp];
-        this.gNew = new float[ops.workers()][r * rp];
-        this.hhtAcc = new double[ops.workers()][r * r];
+        this.hhtSum = new TileGramSum(ops, r, n);
     }
 
     void step() {
@@ -75,22 +67,14 @@ final class MaskedNmfStep {
             System.arraycopy(w, p * r, wPad, p * rp, r);
         }
         ops.gramCols(w, wPad, k, r, bandLo, bandHi, wtw, rp);
-        for (double[] acc : hhtAcc) {
-            Arrays.fill(acc, 0);
-        }
+        hhtSum.clear();
         if (vTiled != null) {
             ops.transATilesTiled(w, k, bandLo, bandHi, vTiled, updateH);
         } else {
             ops.transATiles(w, k, bandLo, bandHi, v, updateH);
         }
         // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε), on each template's bins; H Hᵀ was summed per tile in updateH.
-        for (int i = 0; i < r * r; i++) {
-            double sum = 0;
-            for (double[] acc : hhtAcc) {
-                sum += acc[i];
-            }
-            hht[i] = (float) sum;
-        }
+        hhtSum.sum(hht);
         MaskedTemplates.timesGram(ops, w, hht, hhtPad, whht, k, r, rp);
         MaskedTemplates.update(ops, w, h, vt, whht, hvt, k, r, rp, bandLo, bandHi);
     }
@@ -100,7 +84,6 @@ final class MaskedNmfStep {
         int tile = MaskedOps.TILE;
         // All denominators first (they use the old H of every active row): WᵀW H on the active rows.
         float[] d = gramTimesH.multiply(wtw, h, n0, width, rows, count, worker);
-        float[] ht = hTile[worker];
         for (int i = 0; i < count; i++) {
             int hi = rows[i] * n + n0;
             int di = i * tile;
@@ -112,28 +95,7 @@ final class MaskedNmfStep {
                 }
             }
         }
-        // This tile's share of H Hᵀ from the new H while it is in cache: (new H) (new H)ᵀ on the active rows,
-        // columns padded to half a tile (zeros) so that the kernel runs on whole vectors.
-        int cp = (count + MaskedOps.TILE / 2 - 1) / (MaskedOps.TILE / 2) * (MaskedOps.TILE / 2);
-        float[] tt = hTileT[worker];
-        for (int i = 0; i < count; i++) {
-            int hi = rows[i] * n + n0;
-            System.arraycopy(h, hi, ht, i * tile, width);
-            for (int t = 0; t < width; t++) {
-                tt[t * cp + i] = h[hi + t];
-            }
-        }
-        for (int t = 0; t < tile; t++) {
-            Arrays.fill(tt, t * cp + (t < width ? count : 0), (t + 1) * cp, 0f);
-        }
-        float[] gg = gNew[worker];
-        ops.multiplySmall(ht, tile, tt, cp, gg, cp, count, tile, cp, worker);
-        double[] acc = hhtAcc[worker];
-        for (int i = 0; i < count; i++) {
-            int ai = rows[i] * r;
-            for (int j = 0; j < count; j++) {
-                acc[ai + rows[j]] += gg[i * cp + j];
-            }
-        }
+        // This tile's share of H Hᵀ from the new H while it is in cache.
+        hhtSum.add(h, n0, width, rows, count, worker);
     }
 }
