@@ -44,7 +44,17 @@ public final class MaskedOps {
     private final int[][] smallARow;
     private final int[][] smallCRow;
     private final double[] gramAcc;
-    private final ColumnSplit columns;
+    /**
+     * {@link #multiplyMasked} splits the tiles into this many contiguous parts of about equal work, each summed
+     * on its own (part 0 into C) and then added in part order: every thread reads whole rows of Vᵀ one after
+     * another (a split by columns would read half rows, a stride the prefetcher follows worse), and C is
+     * the same for any thread count. Up to this many threads share that product.
+     */
+    public static final int PARTS = 4;
+    /** Tiles [partTiles[p], partTiles[p + 1]) make part p of {@link #multiplyMasked}. */
+    private final int[] partTiles;
+    /** Per part p ≥ 1: its sum, grown to the largest C seen, so later products allocate nothing. */
+    private final float[][] partial;
     // The operands of the running product, read by the prebuilt loop bodies below: a product then
     // allocates nothing (a capturing lambda per call would).
     private float[] xA;
@@ -59,6 +69,7 @@ public final class MaskedOps {
     private boolean xTiled;
     private final Parallel.RangeBody transABody = this::transAPart;
     private final Parallel.RangeBody maskedBody = this::maskedPart;
+    private final Parallel.RangeBody addPartialsBody = this::addPartialsPart;
     private final Parallel.RangeBody multiplyBody = this::multiplyPart;
     private final TileAction copyToC = this::copyTile;
 
@@ -97,7 +108,9 @@ public final class MaskedOps {
         this.workers = par.threads();
         this.partStart = new int[workers + 1];
         FrameTiles.balance(tiles, workers, t -> tiling.count(t) + 1L, partStart);
-        this.columns = new ColumnSplit(pattern, workers);
+        this.partTiles = new int[PARTS + 1];
+        FrameTiles.balance(tiles, PARTS, t -> tiling.count(t) + 1L, partTiles);
+        this.partial = new float[PARTS][0];
         int scratchRows = Math.max(rows, BlockKernel.MAX_ROWS);
         this.tileBuf = new float[workers][rows * TILE];
         this.rowBuf = new int[workers][rows];
@@ -193,7 +206,11 @@ public final class MaskedOps {
         DenseOps.check(b, (long) frames * m, "B");
         DenseOps.check(c, (long) rows * m, "C");
         Arrays.fill(c, 0, rows * m, 0f);
-        columns.balance(m, cLo, cHi);
+        for (int part = 1; part < PARTS; part++) {
+            if (partial[part].length < rows * m) {
+                partial[part] = new float[rows * m];
+            }
+        }
         xA = a;
         xB = b;
         xC = c;
@@ -201,6 +218,7 @@ public final class MaskedOps {
         xLo = cLo;
         xHi = cHi;
         par.forRange(workers, 1, maskedBody);
+        par.forRange(workers, 1, addPartialsBody);
     }
 
     /** G (R×R) = A Aᵀ for A R×N zero outside the pattern, summed in double on the calling thread. */
@@ -327,46 +345,62 @@ public final class MaskedOps {
 
     private void maskedPart(int from, int to) {
         for (int w = from; w < to; w++) {
-            int j0 = columns.start[w];
-            int j1 = columns.start[w + 1];
-            int m = xM;
-            if (j0 >= j1) {
-                continue;
+            for (int part = w * PARTS / workers; part < (w + 1) * PARTS / workers; part++) {
+                maskedTiles(part, aRow[w], cRow[w]);
             }
-            int[] ar = aRow[w];
-            int[] cr = cRow[w];
-            for (int t = 0; t < tiles; t++) {
-                int n0 = t * TILE;
-                int width = Math.min(TILE, frames - n0);
-                int s0 = tileStart[t];
-                int count = tileStart[t + 1] - s0;
-                for (int i = 0; i < count; i += BlockKernel.WIDE_ROWS) {
-                    int mr = Math.min(BlockKernel.WIDE_ROWS, count - i);
-                    int lo = j1;
-                    int hi = j0;
-                    int p0 = n0 + width;
-                    int p1 = n0;
-                    for (int q = 0; q < mr; q++) {
-                        int e = s0 + i + q;
-                        int r = active[e];
-                        lo = Math.min(lo, Math.max(j0, xLo[r]));
-                        hi = Math.max(hi, Math.min(j1, xHi[r]));
-                        p0 = Math.min(p0, activeLo[e]);
-                        p1 = Math.max(p1, activeHi[e]);
-                    }
-                    if (lo >= hi) {
-                        continue;
-                    }
-                    // Whole vectors: a ragged start or end would run the kernel's scalar tail.
-                    lo = Math.max(j0, lo / HALF * HALF);
-                    hi = Math.min(j1, (hi + HALF - 1) / HALF * HALF);
-                    for (int q = 0; q < mr; q++) {
-                        int r = active[s0 + i + q];
-                        ar[q] = r * frames + p0;
-                        cr[q] = r * m;
-                    }
-                    kernel.run(xA, ar, 1, xB, p0 * m + lo, m, p1 - p0, xC, cr, lo, mr, hi - lo, true);
+        }
+    }
+
+    /** Part {@code part}'s tiles of {@link #multiplyMasked}, added into C (part 0) or the part's own sum. */
+    private void maskedTiles(int part, int[] ar, int[] cr) {
+        int m = xM;
+        float[] out = part == 0 ? xC : partial[part];
+        if (part > 0) {
+            Arrays.fill(out, 0, rows * m, 0f);
+        }
+        for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
+            int n0 = t * TILE;
+            int width = Math.min(TILE, frames - n0);
+            int s0 = tileStart[t];
+            int count = tileStart[t + 1] - s0;
+            for (int i = 0; i < count; i += BlockKernel.WIDE_ROWS) {
+                int mr = Math.min(BlockKernel.WIDE_ROWS, count - i);
+                int lo = m;
+                int hi = 0;
+                int p0 = n0 + width;
+                int p1 = n0;
+                for (int q = 0; q < mr; q++) {
+                    int e = s0 + i + q;
+                    int r = active[e];
+                    lo = Math.min(lo, Math.max(0, xLo[r]));
+                    hi = Math.max(hi, Math.min(m, xHi[r]));
+                    p0 = Math.min(p0, activeLo[e]);
+                    p1 = Math.max(p1, activeHi[e]);
                 }
+                if (lo >= hi) {
+                    continue;
+                }
+                // Whole vectors: a ragged start or end would run the kernel's scalar tail.
+                lo = lo / HALF * HALF;
+                hi = Math.min(m, (hi + HALF - 1) / HALF * HALF);
+                for (int q = 0; q < mr; q++) {
+                    int r = active[s0 + i + q];
+                    ar[q] = r * frames + p0;
+                    cr[q] = r * m;
+                }
+                kernel.run(xA, ar, 1, xB, p0 * m + lo, m, p1 - p0, out, cr, lo, mr, hi - lo, true);
+            }
+        }
+    }
+
+    /** C += the parts' sums, in part order (so C does not depend on the thread count); entries split. */
+    private void addPartialsPart(int from, int to) {
+        int m = xM;
+        for (int w = from; w < to; w++) {
+            int i0 = (int) ((long) rows * m * w / workers);
+            int i1 = (int) ((long) rows * m * (w + 1) / workers);
+            for (int part = 1; part < PARTS; part++) {
+                DenseOps.axpy(1f, partial[part], i0, xC, i0, i1 - i0);
             }
         }
     }
