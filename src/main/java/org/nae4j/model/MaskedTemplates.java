@@ -22,18 +22,22 @@ final class MaskedTemplates {
 
     /**
      * W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε) on each template's bins [bandLo, bandHi), given {@code whht} = W H Hᵀ
-     * (K×rp); {@code hvt} (R×K) receives H Vᵀ. Zeros stay zero, results below {@link Nmf#FLUSH_BELOW} become 0.
+     * (K×rp), for W zero outside those bins; {@code hvt} (R×K) receives H Vᵀ (on the bins). Zeros stay zero,
+     * results below {@link Nmf#FLUSH_BELOW} become 0.
      */
     static void update(MaskedOps ops, float[] w, float[] h, float[] vt, float[] whht, float[] hvt, int k, int r,
                        int rp, int[] bandLo, int[] bandHi) {
         ops.multiplyMasked(h, vt, k, bandLo, bandHi, hvt);
-        for (int c = 0; c < r; c++) {
-            for (int p = bandLo[c]; p < bandHi[c]; p++) {
-                int i = p * r + c;
-                float x = w[i];
+        // Row by row of W (and of W H Hᵀ): W is zero outside each template's bins and stays zero, so the
+        // nonzero test alone keeps the update on the bins.
+        for (int p = 0; p < k; p++) {
+            int wi = p * r;
+            int gi = p * rp;
+            for (int c = 0; c < r; c++) {
+                float x = w[wi + c];
                 if (x != 0f) {
-                    float y = x * hvt[c * k + p] / (whht[p * rp + c] + Nmf.EPSILON);
-                    w[i] = y < Nmf.FLUSH_BELOW ? 0f : y;
+                    float y = x * hvt[c * k + p] / (whht[gi + c] + Nmf.EPSILON);
+                    w[wi + c] = y < Nmf.FLUSH_BELOW ? 0f : y;
                 }
             }
         }
