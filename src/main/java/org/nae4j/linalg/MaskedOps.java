@@ -44,17 +44,7 @@ public final class MaskedOps {
     private final int[][] smallARow;
     private final int[][] smallCRow;
     private final double[] gramAcc;
-    /**
-     * {@link #multiplyMasked} splits the tiles into this many contiguous parts of about equal work, each summed
-     * on its own (part 0 into C) and then added in part order: every thread reads whole rows of Vᵀ one after
-     * another (a split by columns would read half rows, a stride the prefetcher follows worse), and C is
-     * the same for any thread count. Up to this many threads share that product.
-     */
-    public static final int PARTS = 4;
-    /** Tiles [partTiles[p], partTiles[p + 1]) make part p of {@link #multiplyMasked}. */
-    private final int[] partTiles;
-    /** Per part p ≥ 1: its sum, grown to the largest C seen, so later products allocate nothing. */
-    private final float[][] partial;
+    private final MaskedLeftProduct leftProduct;
     // The operands of the running product, read by the prebuilt loop bodies below: a product then
     // allocates nothing (a capturing lambda per call would).
     private float[] xA;
@@ -68,8 +58,6 @@ public final class MaskedOps {
     private TileAction xAction;
     private boolean xTiled;
     private final Parallel.RangeBody transABody = this::transAPart;
-    private final Parallel.RangeBody maskedBody = this::maskedPart;
-    private final Parallel.RangeBody addPartialsBody = this::addPartialsPart;
     private final Parallel.RangeBody multiplyBody = this::multiplyPart;
     private final TileAction copyToC = this::copyTile;
 
@@ -108,9 +96,7 @@ public final class MaskedOps {
         this.workers = par.threads();
         this.partStart = new int[workers + 1];
         FrameTiles.balance(tiles, workers, t -> tiling.count(t) + 1L, partStart);
-        this.partTiles = new int[PARTS + 1];
-        FrameTiles.balance(tiles, PARTS, t -> tiling.count(t) + 1L, partTiles);
-        this.partial = new float[PARTS][0];
+        this.leftProduct = new MaskedLeftProduct(tiling, par);
         int scratchRows = Math.max(rows, BlockKernel.MAX_ROWS);
         this.tileBuf = new float[workers][rows * TILE];
         this.rowBuf = new int[workers][rows];
@@ -199,26 +185,14 @@ public final class MaskedOps {
 
     /**
      * C (R×M) = A B for A R×N zero outside the pattern and B N×M. Row r of C is computed at least on
-     * columns [cLo[r], cHi[r]) (entries outside may hold partial sums or zero; callers read inside).
+     * columns [cLo[r], cHi[r]) (entries outside may hold partial sums or zero; callers read inside). The same
+     * C for any thread count; see {@link MaskedLeftProduct}.
      */
     public void multiplyMasked(float[] a, float[] b, int m, int[] cLo, int[] cHi, float[] c) {
         DenseOps.check(a, (long) rows * frames, "A");
         DenseOps.check(b, (long) frames * m, "B");
         DenseOps.check(c, (long) rows * m, "C");
-        Arrays.fill(c, 0, rows * m, 0f);
-        for (int part = 1; part < PARTS; part++) {
-            if (partial[part].length < rows * m) {
-                partial[part] = new float[rows * m];
-            }
-        }
-        xA = a;
-        xB = b;
-        xC = c;
-        xM = m;
-        xLo = cLo;
-        xHi = cHi;
-        par.forRange(workers, 1, maskedBody);
-        par.forRange(workers, 1, addPartialsBody);
+        leftProduct.multiply(a, b, m, cLo, cHi, c);
     }
 
     /** G (R×R) = A Aᵀ for A R×N zero outside the pattern, summed in double on the calling thread. */
@@ -339,68 +313,6 @@ public final class MaskedOps {
                     }
                 }
                 xAction.accept(n0, width, rowsOut, fromOut, toOut, count, buf, w);
-            }
-        }
-    }
-
-    private void maskedPart(int from, int to) {
-        for (int w = from; w < to; w++) {
-            for (int part = w * PARTS / workers; part < (w + 1) * PARTS / workers; part++) {
-                maskedTiles(part, aRow[w], cRow[w]);
-            }
-        }
-    }
-
-    /** Part {@code part}'s tiles of {@link #multiplyMasked}, added into C (part 0) or the part's own sum. */
-    private void maskedTiles(int part, int[] ar, int[] cr) {
-        int m = xM;
-        float[] out = part == 0 ? xC : partial[part];
-        if (part > 0) {
-            Arrays.fill(out, 0, rows * m, 0f);
-        }
-        for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
-            int n0 = t * TILE;
-            int width = Math.min(TILE, frames - n0);
-            int s0 = tileStart[t];
-            int count = tileStart[t + 1] - s0;
-            for (int i = 0; i < count; i += BlockKernel.WIDE_ROWS) {
-                int mr = Math.min(BlockKernel.WIDE_ROWS, count - i);
-                int lo = m;
-                int hi = 0;
-                int p0 = n0 + width;
-                int p1 = n0;
-                for (int q = 0; q < mr; q++) {
-                    int e = s0 + i + q;
-                    int r = active[e];
-                    lo = Math.min(lo, Math.max(0, xLo[r]));
-                    hi = Math.max(hi, Math.min(m, xHi[r]));
-                    p0 = Math.min(p0, activeLo[e]);
-                    p1 = Math.max(p1, activeHi[e]);
-                }
-                if (lo >= hi) {
-                    continue;
-                }
-                // Whole vectors: a ragged start or end would run the kernel's scalar tail.
-                lo = lo / HALF * HALF;
-                hi = Math.min(m, (hi + HALF - 1) / HALF * HALF);
-                for (int q = 0; q < mr; q++) {
-                    int r = active[s0 + i + q];
-                    ar[q] = r * frames + p0;
-                    cr[q] = r * m;
-                }
-                kernel.run(xA, ar, 1, xB, p0 * m + lo, m, p1 - p0, out, cr, lo, mr, hi - lo, true);
-            }
-        }
-    }
-
-    /** C += the parts' sums, in part order (so C does not depend on the thread count); entries split. */
-    private void addPartialsPart(int from, int to) {
-        int m = xM;
-        for (int w = from; w < to; w++) {
-            int i0 = (int) ((long) rows * m * w / workers);
-            int i1 = (int) ((long) rows * m * (w + 1) / workers);
-            for (int part = 1; part < PARTS; part++) {
-                DenseOps.axpy(1f, partial[part], i0, xC, i0, i1 - i0);
             }
         }
     }

@@ -4,9 +4,7 @@ import org.nae4j.constraints.Constraints;
 import org.nae4j.constraints.Support;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
-import org.nae4j.linalg.RowRanges;
 import org.nae4j.optim.Optimizer;
 
 /**
@@ -65,37 +63,30 @@ public final class Nae implements Autoencoder {
      */
     public Nae(float[] v, Constraints c, NaeInit init, long seed, Optimizer.Factory optimizers, Parallel par,
                KernelChoice kernels) {
-        this.k = c.bins();
-        this.n = c.frames();
-        this.r = c.rank();
-        if (v.length != k * n) {
-            throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
-        }
+        AutoencoderSetup s = new AutoencoderSetup(v, c, init, seed, par, kernels);
+        this.k = s.k;
+        this.n = s.n;
+        this.r = s.r;
         this.v = v;
-        this.vt = new float[k * n];
-        DenseOps.transpose(v, k, n, vt);
+        this.vt = s.vt;
         this.wc = c.wc();
         this.support = c.support();
         this.par = par;
-        this.we = new float[r * k];
-        this.wd = new float[k * r];
-        NaeInitialization.initialise(v, c, init, seed, we, wd, par);
+        this.we = s.we;
+        this.wd = s.wd;
+        this.h = s.h;
+        this.kernels = s.kernels;
+        this.masked = s.masked;
         double sq = 0;
         for (float x : v) {
             sq += (double) x * x;
         }
         this.vNormSquared = sq;
-        this.h = new float[r * n];
         this.gd = new float[k * r];
         this.ge = new float[r * k];
         this.encoderOptimizer = optimizers.create(we.length);
         this.decoderOptimizer = optimizers.create(wd.length);
-        RowRanges activations = new RowRanges(n, support.intervals());
-        RowRanges templates = new RowRanges(k, support.bands());
-        this.kernels = kernels.resolve(MaskedNaeKernels.maskedFraction(activations, templates));
-        boolean dense = this.kernels == KernelChoice.DENSE;
-        this.masked = dense ? null : new MaskedNaeKernels(v, vt, c, activations, templates, par,
-                MaskedOps.tiledCopyAffordable(k, n));
+        boolean dense = masked == null;
         // The dense path's work arrays (R×N ones matter for long recordings).
         this.wdt = dense ? new float[r * k] : null;
         this.hht = dense ? new float[r * r] : null;

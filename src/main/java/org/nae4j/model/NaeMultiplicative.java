@@ -3,9 +3,7 @@ package org.nae4j.model;
 import org.nae4j.constraints.Constraints;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
-import org.nae4j.linalg.RowRanges;
 
 /**
  * The constrained nonnegative autoencoder trained with the multiplicative rule of the paper's Eq. 3
@@ -64,38 +62,32 @@ public final class NaeMultiplicative implements Autoencoder {
                     + init.id() + "' has negative encoder entries (use " + NaeInit.RANDOM.id() + " or "
                     + NaeInit.TIED.id() + ")");
         }
-        this.k = c.bins();
-        this.n = c.frames();
-        this.r = c.rank();
-        if (v.length != k * n) {
-            throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
-        }
+        AutoencoderSetup s = new AutoencoderSetup(v, c, init, seed, par, kernels);
+        this.k = s.k;
+        this.n = s.n;
+        this.r = s.r;
         this.v = v;
-        this.vt = new float[k * n];
-        DenseOps.transpose(v, k, n, vt);
+        this.vt = s.vt;
         this.hc = c.hc();
         this.support = c.support();
         this.par = par;
-        this.we = new float[r * k];
-        this.wd = new float[k * r];
-        NaeInitialization.initialise(v, c, init, seed, we, wd, par);
-        this.wdt = new float[r * k];
-        this.h = new float[r * n];
-        this.wdtv = new float[r * n];
-        this.wtw = new float[r * r];
-        this.wtwh = new float[r * n];
+        this.we = s.we;
+        this.wd = s.wd;
+        this.h = s.h;
+        this.kernels = s.kernels;
+        this.masked = s.masked;
         this.encNum = new float[r * k];
         this.encDen = new float[r * k];
-        this.hvt = new float[r * k];
-        this.vht = new float[k * r];
-        this.hht = new float[r * r];
-        this.whht = new float[k * r];
-        RowRanges activations = new RowRanges(n, support.intervals());
-        RowRanges templates = new RowRanges(k, support.bands());
-        this.kernels = kernels.resolve(MaskedNaeKernels.maskedFraction(activations, templates));
-        this.masked = this.kernels == KernelChoice.MASKED
-                ? new MaskedNaeKernels(v, vt, c, activations, templates, par,
-                MaskedOps.tiledCopyAffordable(k, n)) : null;
+        // The dense path's work arrays (R×N ones matter for long recordings).
+        boolean dense = masked == null;
+        this.wdt = dense ? new float[r * k] : null;
+        this.wdtv = dense ? new float[r * n] : null;
+        this.wtw = dense ? new float[r * r] : null;
+        this.wtwh = dense ? new float[r * n] : null;
+        this.hvt = dense ? new float[r * k] : null;
+        this.vht = dense ? new float[k * r] : null;
+        this.hht = dense ? new float[r * r] : null;
+        this.whht = dense ? new float[k * r] : null;
         Nae.encode(we, v, support, h, par);
     }
 

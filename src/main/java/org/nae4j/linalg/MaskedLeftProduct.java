@@ -1,0 +1,142 @@
+package org.nae4j.linalg;
+
+import java.util.Arrays;
+
+/**
+ * C (R×M) = A B for A R×N zero outside a {@link FrameTiles} pattern and B N×M (in the factorisations,
+ * B = Vᵀ): per tile, blocks of the active rows of A over the frames they cover and the columns [cLo, cHi)
+ * they need, on the block kernel. The tiles are split into {@link #PARTS} contiguous parts of about equal
+ * work, each summed on its own (part 0 into C) and then added in part order: each thread reads whole rows
+ * of B one after another (a split by columns reads half rows, a stride the prefetcher follows worse), and C
+ * does not depend on the thread count. Holds its scratch, so a product allocates nothing once it has seen
+ * the largest C. Backs {@link MaskedOps#multiplyMasked}.
+ */
+final class MaskedLeftProduct {
+    /** Parts of the tiles; up to this many threads share one product. */
+    static final int PARTS = 4;
+    private static final int VECTOR = MaskedOps.TILE / 2;
+
+    private final BlockKernel kernel = BlockKernels.KERNEL;
+    private final Parallel par;
+    private final int rows;
+    private final int frames;
+    private final int workers;
+    private final int[] tileStart;
+    private final int[] active;
+    private final int[] activeLo;
+    private final int[] activeHi;
+    /** Tiles [partTiles[p], partTiles[p + 1]) make part p. */
+    private final int[] partTiles;
+    /** Per part p ≥ 1: its sum, grown to the largest C seen. */
+    private final float[][] partial;
+    private final int[][] aRow;
+    private final int[][] cRow;
+    // The running product's operands, read by the prebuilt loop bodies (no capturing lambda per call).
+    private float[] xA;
+    private float[] xB;
+    private float[] xC;
+    private int xM;
+    private int[] xLo;
+    private int[] xHi;
+    private final Parallel.RangeBody maskedBody = this::maskedPart;
+    private final Parallel.RangeBody addPartialsBody = this::addPartialsPart;
+
+    MaskedLeftProduct(FrameTiles tiling, Parallel par) {
+        this.par = par;
+        this.rows = tiling.rows;
+        this.frames = tiling.frames;
+        this.workers = par.threads();
+        this.tileStart = tiling.tileStart;
+        this.active = tiling.active;
+        this.activeLo = tiling.activeLo;
+        this.activeHi = tiling.activeHi;
+        this.partTiles = new int[PARTS + 1];
+        FrameTiles.balance(tiling.tiles, PARTS, t -> tiling.count(t) + 1L, partTiles);
+        this.partial = new float[PARTS][0];
+        this.aRow = new int[workers][BlockKernel.MAX_ROWS];
+        this.cRow = new int[workers][BlockKernel.MAX_ROWS];
+    }
+
+    /** C = A B, C computed on columns [cLo[r], cHi[r]) of each row r at least (shapes checked by the caller). */
+    void multiply(float[] a, float[] b, int m, int[] cLo, int[] cHi, float[] c) {
+        Arrays.fill(c, 0, rows * m, 0f);
+        for (int part = 1; part < PARTS; part++) {
+            if (partial[part].length < rows * m) {
+                partial[part] = new float[rows * m];
+            }
+        }
+        xA = a;
+        xB = b;
+        xC = c;
+        xM = m;
+        xLo = cLo;
+        xHi = cHi;
+        par.forRange(workers, 1, maskedBody);
+        par.forRange(workers, 1, addPartialsBody);
+        xA = null;
+        xB = null;
+        xC = null;
+    }
+
+    private void maskedPart(int from, int to) {
+        for (int w = from; w < to; w++) {
+            for (int part = w * PARTS / workers; part < (w + 1) * PARTS / workers; part++) {
+                maskedTiles(part, aRow[w], cRow[w]);
+            }
+        }
+    }
+
+    /** Part {@code part}'s tiles of {@link #multiplyMasked}, added into C (part 0) or the part's own sum. */
+    private void maskedTiles(int part, int[] ar, int[] cr) {
+        int m = xM;
+        float[] out = part == 0 ? xC : partial[part];
+        if (part > 0) {
+            Arrays.fill(out, 0, rows * m, 0f);
+        }
+        for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
+            int n0 = t * MaskedOps.TILE;
+            int width = Math.min(MaskedOps.TILE, frames - n0);
+            int s0 = tileStart[t];
+            int count = tileStart[t + 1] - s0;
+            for (int i = 0; i < count; i += BlockKernel.WIDE_ROWS) {
+                int mr = Math.min(BlockKernel.WIDE_ROWS, count - i);
+                int lo = m;
+                int hi = 0;
+                int p0 = n0 + width;
+                int p1 = n0;
+                for (int q = 0; q < mr; q++) {
+                    int e = s0 + i + q;
+                    int r = active[e];
+                    lo = Math.min(lo, Math.max(0, xLo[r]));
+                    hi = Math.max(hi, Math.min(m, xHi[r]));
+                    p0 = Math.min(p0, activeLo[e]);
+                    p1 = Math.max(p1, activeHi[e]);
+                }
+                if (lo >= hi) {
+                    continue;
+                }
+                // Whole vectors: a ragged start or end would run the kernel's scalar tail.
+                lo = lo / VECTOR * VECTOR;
+                hi = Math.min(m, (hi + VECTOR - 1) / VECTOR * VECTOR);
+                for (int q = 0; q < mr; q++) {
+                    int r = active[s0 + i + q];
+                    ar[q] = r * frames + p0;
+                    cr[q] = r * m;
+                }
+                kernel.run(xA, ar, 1, xB, p0 * m + lo, m, p1 - p0, out, cr, lo, mr, hi - lo, true);
+            }
+        }
+    }
+
+    /** C += the parts' sums, in part order (so C does not depend on the thread count); entries split. */
+    private void addPartialsPart(int from, int to) {
+        int m = xM;
+        for (int w = from; w < to; w++) {
+            int i0 = (int) ((long) rows * m * w / workers);
+            int i1 = (int) ((long) rows * m * (w + 1) / workers);
+            for (int part = 1; part < PARTS; part++) {
+                DenseOps.axpy(1f, partial[part], i0, xC, i0, i1 - i0);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.nae4j.model;
+
+import org.nae4j.constraints.Constraints;
+import org.nae4j.linalg.DenseOps;
+import org.nae4j.linalg.KernelChoice;
+import org.nae4j.linalg.MaskedOps;
+import org.nae4j.linalg.Parallel;
+import org.nae4j.linalg.RowRanges;
+
+/**
+ * What both autoencoders ({@link Nae}, {@link NaeMultiplicative}) set up the same way: the shapes, Vᵀ, the
+ * starting W_E (R×K) and W_D (K×R) of SPEC 4, an R×N array for H, and the kernels (the masked ones built
+ * only when chosen).
+ */
+final class AutoencoderSetup {
+    final int k;
+    final int n;
+    final int r;
+    final float[] vt;
+    final float[] we;
+    final float[] wd;
+    final float[] h;
+    /** DENSE or MASKED (never AUTO). */
+    final KernelChoice kernels;
+    /** The mask-aware products, or null on the dense path. */
+    final MaskedNaeKernels masked;
+
+    /**
+     * @throws IllegalArgumentException if V is not K×N
+     */
+    AutoencoderSetup(float[] v, Constraints c, NaeInit init, long seed, Parallel par, KernelChoice choice) {
+        this.k = c.bins();
+        this.n = c.frames();
+        this.r = c.rank();
+        if (v.length != k * n) {
+            throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
+        }
+        this.vt = new float[k * n];
+        DenseOps.transpose(v, k, n, vt);
+        this.we = new float[r * k];
+        this.wd = new float[k * r];
+        NaeInitialization.initialise(v, c, init, seed, we, wd, par);
+        this.h = new float[r * n];
+        RowRanges activations = new RowRanges(n, c.support().intervals());
+        RowRanges templates = new RowRanges(k, c.support().bands());
+        this.kernels = choice.resolve(MaskedNaeKernels.maskedFraction(activations, templates));
+        this.masked = kernels == KernelChoice.MASKED
+                ? new MaskedNaeKernels(v, vt, c, activations, templates, par, MaskedOps.tiledCopyAffordable(k, n))
+                : null;
+    }
+}
