@@ -1,10 +1,7 @@
 package org.nae4j.jmh;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.nae4j.Analysis;
-import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.constraints.Constraints;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.KernelChoice;
@@ -12,11 +9,6 @@ import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
 import org.nae4j.model.Nmf;
-import org.nae4j.score.Examples;
-import org.nae4j.score.Score;
-import org.nae4j.score.Synth;
-import org.nae4j.score.SynthOptions;
-import org.nae4j.spectral.StftParams;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -68,16 +60,7 @@ public class KernelBenchmarks {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Path dir = Path.of(piece);
-        Analysis a;
-        if (Files.isRegularFile(dir.resolve("mix.wav"))) {
-            a = Analysis.of(dir.resolve("mix.wav"), dir.resolve("score.csv"), ConstraintOptions.DEFAULT);
-        } else {
-            Score s = Examples.bundledScore();
-            float[] x = Synth.render(s, StftParams.DEFAULT_SAMPLE_RATE, SynthOptions.DEFAULT);
-            a = Analysis.of(x, StftParams.DEFAULT_SAMPLE_RATE, s, StftParams.DEFAULT, ConstraintOptions.DEFAULT,
-                    Path.of("example.wav"), Path.of("example.csv"));
-        }
+        Analysis a = Pieces.load(piece);
         Constraints c = a.constraints();
         par = new Parallel(threads);
         v = a.magnitude();
