@@ -116,6 +116,29 @@ class MaskedOpsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void maskedLeftProductIsTheSameForAnyThreadCount() {
+        int k = 77;
+        int n = 700;
+        int r = 9;
+        SplittableRandom rnd = new SplittableRandom(5);
+        RowRanges hc = randomMask(rnd, r, n);
+        RowRanges wcT = randomMask(rnd, r, k);
+        float[] h = masked(random(rnd, r * n), hc);
+        float[] vt = random(rnd, n * k);
+        float[] one = new float[r * k];
+        try (Parallel par = new Parallel(1)) {
+            new MaskedOps(hc, par).multiplyMasked(h, vt, k, wcT.firsts(), wcT.lasts(), one);
+        }
+        for (int threads = 2; threads <= MaskedLeftProduct.PARTS + 1; threads++) {
+            float[] c = new float[r * k];
+            try (Parallel par = new Parallel(threads)) {
+                new MaskedOps(hc, par).multiplyMasked(h, vt, k, wcT.firsts(), wcT.lasts(), c);
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(one, c, threads + " threads");
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"37, 101, 7", "5, 33, 1", "129, 95, 20", "3, 2, 40"})
     void gramsAndSmallProductMatchDense(int k, int n, int r) {
