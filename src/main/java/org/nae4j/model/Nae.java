@@ -17,22 +17,12 @@ import org.nae4j.optim.Optimizer;
  * ({@link KernelChoice#DENSE}); both give the same model up to float rounding. All work arrays are
  * allocated here.
  */
-public final class Nae implements Autoencoder {
+public final class Nae extends AutoencoderBase {
     /** Frames per tile of the masked product: a K × 256 tile of V (1 MiB for K = 1025) stays in L2. */
     static final int FRAME_TILE = 256;
-    private final float[] v;
-    private final float[] vt;
     private final float[] wc;
-    private final int k;
-    private final int n;
-    private final int r;
-    private final Parallel par;
-    private final Support support;
-    private final float[] we;
-    private final float[] wd;
     private final double vNormSquared;
     private final float[] wdt;
-    private final float[] h;
     private final float[] hht;
     private final float[] whht;
     private final float[] hvt;
@@ -44,8 +34,6 @@ public final class Nae implements Autoencoder {
     private final float[] ge;
     private final Optimizer encoderOptimizer;
     private final Optimizer decoderOptimizer;
-    private final KernelChoice kernels;
-    private final MaskedNaeKernels masked;
 
     /** An autoencoder with the kernels chosen automatically ({@link KernelChoice#AUTO}). */
     public Nae(float[] v, Constraints c, NaeInit init, long seed, Optimizer.Factory optimizers, Parallel par) {
@@ -63,20 +51,8 @@ public final class Nae implements Autoencoder {
      */
     public Nae(float[] v, Constraints c, NaeInit init, long seed, Optimizer.Factory optimizers, Parallel par,
                KernelChoice kernels) {
-        AutoencoderSetup s = new AutoencoderSetup(v, c, init, seed, par, kernels);
-        this.k = s.k;
-        this.n = s.n;
-        this.r = s.r;
-        this.v = v;
-        this.vt = s.vt;
+        super(v, c, init, seed, par, kernels);
         this.wc = c.wc();
-        this.support = c.support();
-        this.par = par;
-        this.we = s.we;
-        this.wd = s.wd;
-        this.h = s.h;
-        this.kernels = s.kernels;
-        this.masked = s.masked;
         double sq = 0;
         for (float x : v) {
             sq += (double) x * x;
@@ -157,11 +133,6 @@ public final class Nae implements Autoencoder {
             fit += (double) wtw[i] * hht[i];
         }
         return (vNormSquared - 2 * cross + fit) / ((double) k * n);
-    }
-
-    /** The kernels this instance runs (DENSE or MASKED, never AUTO). */
-    public KernelChoice kernels() {
-        return kernels;
     }
 
     /** W_D ← max(W_D, 0) ⊙ W^C (SPEC 4), in place. */
@@ -262,20 +233,5 @@ public final class Nae implements Autoencoder {
     /** The gradient of the loss with respect to W_D, K×R, from the last {@link #gradients()}. */
     float[] decoderGradient() {
         return gd;
-    }
-
-    @Override
-    public float[] encoder() {
-        return we;
-    }
-
-    @Override
-    public float[] templates() {
-        return wd;
-    }
-
-    @Override
-    public float[] activations() {
-        return h;
     }
 }

@@ -15,19 +15,9 @@ import org.nae4j.linalg.Parallel;
  * reference path ({@link KernelChoice#DENSE}), with the same results up to float rounding. All work arrays
  * are allocated here.
  */
-public final class NaeMultiplicative implements Autoencoder {
-    private final float[] v;
+public final class NaeMultiplicative extends AutoencoderBase {
     private final float[] hc;
-    private final float[] vt;
-    private final org.nae4j.constraints.Support support;
-    private final int k;
-    private final int n;
-    private final int r;
-    private final Parallel par;
-    private final float[] we;
-    private final float[] wd;
     private final float[] wdt;
-    private final float[] h;
     private final float[] wdtv;
     private final float[] wtw;
     private final float[] wtwh;
@@ -37,8 +27,6 @@ public final class NaeMultiplicative implements Autoencoder {
     private final float[] vht;
     private final float[] hht;
     private final float[] whht;
-    private final KernelChoice kernels;
-    private final MaskedNaeKernels masked;
 
     /** The multiplicative autoencoder with the kernels chosen automatically ({@link KernelChoice#AUTO}). */
     public NaeMultiplicative(float[] v, Constraints c, NaeInit init, long seed, Parallel par) {
@@ -57,25 +45,8 @@ public final class NaeMultiplicative implements Autoencoder {
      */
     public NaeMultiplicative(float[] v, Constraints c, NaeInit init, long seed, Parallel par,
                              KernelChoice kernels) {
-        if (init == NaeInit.LITERAL) {
-            throw new IllegalArgumentException("the multiplicative NAE needs a nonnegative start; init '"
-                    + init.id() + "' has negative encoder entries (use " + NaeInit.RANDOM.id() + " or "
-                    + NaeInit.TIED.id() + ")");
-        }
-        AutoencoderSetup s = new AutoencoderSetup(v, c, init, seed, par, kernels);
-        this.k = s.k;
-        this.n = s.n;
-        this.r = s.r;
-        this.v = v;
-        this.vt = s.vt;
+        super(v, c, nonnegativeStart(init), seed, par, kernels);
         this.hc = c.hc();
-        this.support = c.support();
-        this.par = par;
-        this.we = s.we;
-        this.wd = s.wd;
-        this.h = s.h;
-        this.kernels = s.kernels;
-        this.masked = s.masked;
         this.encNum = new float[r * k];
         this.encDen = new float[r * k];
         // The dense path's work arrays (R×N ones matter for long recordings).
@@ -91,9 +62,13 @@ public final class NaeMultiplicative implements Autoencoder {
         Nae.encode(we, v, support, h, par);
     }
 
-    /** The kernels this instance runs (DENSE or MASKED, never AUTO). */
-    public KernelChoice kernels() {
-        return kernels;
+    private static NaeInit nonnegativeStart(NaeInit init) {
+        if (init == NaeInit.LITERAL) {
+            throw new IllegalArgumentException("the multiplicative NAE needs a nonnegative start; init '"
+                    + init.id() + "' has negative encoder entries (use " + NaeInit.RANDOM.id() + " or "
+                    + NaeInit.TIED.id() + ")");
+        }
+        return init;
     }
 
     @Override
@@ -130,20 +105,5 @@ public final class NaeMultiplicative implements Autoencoder {
                 x[i] = 0f;
             }
         }
-    }
-
-    @Override
-    public float[] encoder() {
-        return we;
-    }
-
-    @Override
-    public float[] templates() {
-        return wd;
-    }
-
-    @Override
-    public float[] activations() {
-        return h;
     }
 }

@@ -1,6 +1,7 @@
 package org.nae4j.model;
 
 import org.nae4j.constraints.Constraints;
+import org.nae4j.constraints.Support;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.KernelChoice;
 import org.nae4j.linalg.MaskedOps;
@@ -8,15 +9,18 @@ import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
 
 /**
- * What both autoencoders ({@link Nae}, {@link NaeMultiplicative}) set up the same way: the shapes, Vᵀ, the
- * starting W_E (R×K) and W_D (K×R) of SPEC 4, an R×N array for H, and the kernels (the masked ones built
- * only when chosen).
+ * What both autoencoders ({@link Nae}, {@link NaeMultiplicative}) hold and set up the same way: the shapes,
+ * V and Vᵀ, the starting W_E (R×K) and W_D (K×R) of SPEC 4, H (R×N), and the kernels (the masked ones built
+ * only when chosen). The training rule is the subclass' {@link #step()}.
  */
-final class AutoencoderSetup {
+abstract class AutoencoderBase implements Autoencoder {
     final int k;
     final int n;
     final int r;
+    final float[] v;
     final float[] vt;
+    final Parallel par;
+    final Support support;
     final float[] we;
     final float[] wd;
     final float[] h;
@@ -28,24 +32,47 @@ final class AutoencoderSetup {
     /**
      * @throws IllegalArgumentException if V is not K×N
      */
-    AutoencoderSetup(float[] v, Constraints c, NaeInit init, long seed, Parallel par, KernelChoice choice) {
+    AutoencoderBase(float[] v, Constraints c, NaeInit init, long seed, Parallel par, KernelChoice choice) {
         this.k = c.bins();
         this.n = c.frames();
         this.r = c.rank();
         if (v.length != k * n) {
             throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
         }
+        this.v = v;
         this.vt = new float[k * n];
         DenseOps.transpose(v, k, n, vt);
+        this.par = par;
+        this.support = c.support();
         this.we = new float[r * k];
         this.wd = new float[k * r];
         NaeInitialization.initialise(v, c, init, seed, we, wd, par);
         this.h = new float[r * n];
-        RowRanges activations = new RowRanges(n, c.support().intervals());
-        RowRanges templates = new RowRanges(k, c.support().bands());
+        RowRanges activations = new RowRanges(n, support.intervals());
+        RowRanges templates = new RowRanges(k, support.bands());
         this.kernels = choice.resolve(MaskedNaeKernels.maskedFraction(activations, templates));
         this.masked = kernels == KernelChoice.MASKED
                 ? new MaskedNaeKernels(v, vt, c, activations, templates, par, MaskedOps.tiledCopyAffordable(k, n))
                 : null;
+    }
+
+    /** The kernels this instance runs (DENSE or MASKED, never AUTO). */
+    public KernelChoice kernels() {
+        return kernels;
+    }
+
+    @Override
+    public float[] encoder() {
+        return we;
+    }
+
+    @Override
+    public float[] templates() {
+        return wd;
+    }
+
+    @Override
+    public float[] activations() {
+        return h;
     }
 }
