@@ -112,6 +112,20 @@ public final class DenseOps {
         symmetrize(acc, m, g);
     }
 
+    /**
+     * Vᵀ (N×K) of a spectrogram V that must be exactly K×N, as the factorisations take it.
+     *
+     * @throws IllegalArgumentException if V does not hold K·N values
+     */
+    public static float[] transposeSpectrogram(float[] v, int k, int n) {
+        if (v.length != (long) k * n) {
+            throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
+        }
+        float[] vt = new float[k * n];
+        transpose(v, k, n, vt);
+        return vt;
+    }
+
     /** out (n×m) = Aᵀ for A m×n. */
     public static void transpose(float[] a, int m, int n, float[] out) {
         check(a, m * n, "A");

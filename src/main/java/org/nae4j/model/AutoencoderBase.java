@@ -36,12 +36,8 @@ abstract class AutoencoderBase implements Autoencoder {
         this.k = c.bins();
         this.n = c.frames();
         this.r = c.rank();
-        if (v.length != k * n) {
-            throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
-        }
         this.v = v;
-        this.vt = new float[k * n];
-        DenseOps.transpose(v, k, n, vt);
+        this.vt = DenseOps.transposeSpectrogram(v, k, n);
         this.par = par;
         this.support = c.support();
         this.we = new float[r * k];

@@ -57,12 +57,8 @@ public final class Nmf implements Factorization {
         this.k = c.bins();
         this.n = c.frames();
         this.r = c.rank();
-        if (v.length != k * n) {
-            throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
-        }
         this.v = v;
-        this.vt = new float[k * n];
-        DenseOps.transpose(v, k, n, vt);
+        this.vt = DenseOps.transposeSpectrogram(v, k, n);
         this.par = par;
         this.w = c.wc().clone();
         this.h = c.hc().clone();
