@@ -15,6 +15,8 @@ import org.nae4j.linalg.RowRanges;
  * up to float rounding; all arrays are allocated here, once, so an iteration allocates nothing.
  */
 final class MaskedNaeKernels {
+    /** Rows of K per chunk when the small elementwise loops are split among the threads. */
+    private static final int ROW_GRAIN = 64;
     /** V in tiles ({@link MaskedOps#tileColumns}), or null when not affordable: then V itself. */
     private final float[] vTiled;
     private final float[] v;
@@ -54,6 +56,11 @@ final class MaskedNaeKernels {
     /** Per tile, the tile's share of ⟨W_Dᵀ V, H⟩, summed afterwards in tile order (thread-independent). */
     private final double[] crossPerTile;
     private float[] xH;
+    private float[] xWe;
+    private float[] xGd;
+    private final Parallel par;
+    private final Parallel.RangeBody packEncoderBody = this::packEncoderRows;
+    private final Parallel.RangeBody decoderGradientBody = this::decoderGradientRows;
     private float xScale;
     private final MaskedOps.TileAction encodeAction = this::encodeTile;
     private final MaskedOps.TileAction gradientAction = this::gradientTile;
@@ -73,6 +80,7 @@ final class MaskedNaeKernels {
         this.vt = vt;
         this.hc = c.hc();
         this.rp = (r + MaskedOps.TILE - 1) / MaskedOps.TILE * MaskedOps.TILE;
+        this.par = par;
         this.ops = new MaskedOps(activations, par);
         int[][] twice = new int[2 * r][];
         for (int i = 0; i < 2 * r; i++) {
@@ -123,11 +131,9 @@ final class MaskedNaeKernels {
      * per tile, for {@link #gradients} and {@link #updateDecoder}: those take H as this left it.
      */
     void encode(float[] we, float[] h) {
-        for (int c = 0; c < r; c++) {
-            for (int p = 0; p < k; p++) {
-                wePacked[p * r + c] = we[c * k + p];
-            }
-        }
+        xWe = we;
+        par.forRange(k, ROW_GRAIN, packEncoderBody);
+        xWe = null;
         xH = h;
         hhtSum.clear();
         transA(wePacked, allLo, allHi, encodeAction);
@@ -153,12 +159,12 @@ final class MaskedNaeKernels {
         // H Vᵀ and G_E = G_H Vᵀ on every bin; G_D = c·(W_D (H Hᵀ) − V Hᵀ) on every entry, as the dense path
         // (the projection zeroes those outside W^C, but the optimizer sees the same gradient).
         pairOps.multiplyMasked(pair, vt, k, pairLo, pairHi, pairProduct);
+        xGd = gd;
+        xScale = scale;
+        par.forRange(k, ROW_GRAIN, decoderGradientBody);
+        xGd = null;
         for (int c = 0; c < r; c++) {
-            int o = (2 * c) * k;
-            for (int p = 0; p < k; p++) {
-                gd[p * r + c] = scale * (whht[p * rp + c] - pairProduct[o + p]);
-            }
-            System.arraycopy(pairProduct, o + k, ge, c * k, k);
+            System.arraycopy(pairProduct, (2 * c + 1) * k, ge, c * k, k);
         }
         double cross = 0;
         for (double x : crossPerTile) {
@@ -210,6 +216,24 @@ final class MaskedNaeKernels {
     private void padDecoder(float[] wd) {
         for (int p = 0; p < k; p++) {
             System.arraycopy(wd, p * r, wdPad, p * rp, r);
+        }
+    }
+
+    /** Rows [from, to) of W_E packed K×R (the transpose of W_E), for the forward pass' tile product. */
+    private void packEncoderRows(int from, int to) {
+        for (int p = from; p < to; p++) {
+            for (int c = 0; c < r; c++) {
+                wePacked[p * r + c] = xWe[c * k + p];
+            }
+        }
+    }
+
+    /** Rows [from, to) of G_D = c·(W_D (H Hᵀ) − V Hᵀ), V Hᵀ from the pair's product. */
+    private void decoderGradientRows(int from, int to) {
+        for (int p = from; p < to; p++) {
+            for (int c = 0; c < r; c++) {
+                xGd[p * r + c] = xScale * (whht[p * rp + c] - pairProduct[2 * c * k + p]);
+            }
         }
     }
 

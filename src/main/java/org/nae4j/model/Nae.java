@@ -32,6 +32,9 @@ public final class Nae extends AutoencoderBase {
     private final float[] gd;
     private final float[] gh;
     private final float[] ge;
+    /** Entries of W_D per chunk when the projection is split among the threads. */
+    private static final int PROJECT_GRAIN = 4096;
+    private final Parallel.RangeBody projectBody = this::projectDecoder;
     private final Optimizer encoderOptimizer;
     private final Optimizer decoderOptimizer;
 
@@ -80,7 +83,7 @@ public final class Nae extends AutoencoderBase {
         gradients();
         encoderOptimizer.step(we, ge);
         decoderOptimizer.step(wd, gd);
-        projectDecoder(wd, wc);
+        par.forRange(wd.length, PROJECT_GRAIN, projectBody);
         forward();
     }
 
@@ -135,9 +138,9 @@ public final class Nae extends AutoencoderBase {
         return (vNormSquared - 2 * cross + fit) / ((double) k * n);
     }
 
-    /** W_D ← max(W_D, 0) ⊙ W^C (SPEC 4), in place. */
-    static void projectDecoder(float[] wd, float[] wc) {
-        for (int i = 0; i < wd.length; i++) {
+    /** W_D ← max(W_D, 0) ⊙ W^C (SPEC 4) on the entries [from, to), in place. */
+    private void projectDecoder(int from, int to) {
+        for (int i = from; i < to; i++) {
             wd[i] = wc[i] == 0f || wd[i] < 0f ? 0f : wd[i];
         }
     }
