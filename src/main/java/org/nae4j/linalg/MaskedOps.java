@@ -59,6 +59,7 @@ public final class MaskedOps {
     private boolean xTiled;
     private final Parallel.RangeBody transABody = this::transAPart;
     private final Parallel.RangeBody multiplyBody = this::multiplyPart;
+    private final Parallel.RangeBody gramColsBody = this::gramColsPart;
     private final TileAction copyToC = this::copyTile;
 
     /** Receives, per tile, the product's rows that are active in it (see {@link #transATiles}). */
@@ -240,28 +241,48 @@ public final class MaskedOps {
 
     /**
      * G = Aᵀ A (m×m, stored with row stride {@code gStride} ≥ m) for A k×m whose column r is zero outside
-     * rows [lo[r], hi[r]), on the calling thread. {@code ap} must hold A with its rows padded to
-     * {@code gStride} columns (k·gStride floats, zeros beyond m): the kernel then runs on full vectors.
+     * rows [lo[r], hi[r]), its row blocks split among the threads. {@code ap} must hold A with its rows padded
+     * to {@code gStride} columns (k·gStride floats, zeros beyond m): the kernel then runs on full vectors.
      */
     public void gramCols(float[] a, float[] ap, int k, int m, int[] lo, int[] hi, float[] g, int gStride) {
         DenseOps.check(ap, (long) k * gStride, "padded A");
         DenseOps.check(g, (long) m * gStride, "G");
-        int[] ar = aRow[0];
-        int[] cr = cRow[0];
-        for (int i = 0; i < m; i += BlockKernel.WIDE_ROWS) {
-            int mr = Math.min(BlockKernel.WIDE_ROWS, m - i);
-            int l = k;
-            int h = 0;
-            for (int q = 0; q < mr; q++) {
-                l = Math.min(l, lo[i + q]);
-                h = Math.max(h, hi[i + q]);
+        xA = a;
+        xB = ap;
+        xC = g;
+        xK = k;
+        xM = m;
+        xN = gStride;
+        xLo = lo;
+        xHi = hi;
+        par.forRange(workers, 1, gramColsBody);
+    }
+
+    /** Worker w's share of the row blocks of {@link #gramCols}. */
+    private void gramColsPart(int from, int to) {
+        int k = xK;
+        int m = xM;
+        int gStride = xN;
+        int blocks = (m + BlockKernel.WIDE_ROWS - 1) / BlockKernel.WIDE_ROWS;
+        for (int w = from; w < to; w++) {
+            int[] ar = aRow[w];
+            int[] cr = cRow[w];
+            for (int b = blocks * w / workers; b < blocks * (w + 1) / workers; b++) {
+                int i = b * BlockKernel.WIDE_ROWS;
+                int mr = Math.min(BlockKernel.WIDE_ROWS, m - i);
+                int l = k;
+                int h = 0;
+                for (int q = 0; q < mr; q++) {
+                    l = Math.min(l, xLo[i + q]);
+                    h = Math.max(h, xHi[i + q]);
+                }
+                h = Math.max(h, l);
+                for (int q = 0; q < mr; q++) {
+                    ar[q] = l * m + i + q;
+                    cr[q] = (i + q) * gStride;
+                }
+                kernel.run(xA, ar, m, xB, l * gStride, gStride, h - l, xC, cr, 0, mr, gStride, false);
             }
-            h = Math.max(h, l);
-            for (int q = 0; q < mr; q++) {
-                ar[q] = l * m + i + q;
-                cr[q] = (i + q) * gStride;
-            }
-            kernel.run(a, ar, m, ap, l * gStride, gStride, h - l, g, cr, 0, mr, gStride, false);
         }
     }
 
