@@ -89,8 +89,8 @@ public final class KernelBench {
                 Factorization masked = create(m, v, c, par, KernelChoice.MASKED);
                 // Each path is warmed up right before its own rounds, which run back to back: that is how
                 // a decomposition runs. Alternating the paths round by round would time every masked round
-                // just after a dense one has pushed V out of the last-level cache, which takes the masked
-                // path about ten iterations to recover from (1.5x slower rounds, docs/performance.md).
+                // just after a dense one has pushed V out of the caches, which takes the masked path several
+                // iterations to recover from (slower rounds than a decomposition sees, docs/performance.md).
                 double[] k = timeRounds(masked, iterations, warmup);
                 double[] d = timeRounds(dense, iterations, warmup);
                 double[] flops = flops(m, c);

@@ -17,8 +17,6 @@ final class FrameTiles {
     /** Per entry of {@link #active}: the frames [lo, hi) of its tile that the row's mask covers. */
     final int[] activeLo;
     final int[] activeHi;
-    /** Partners summed side by side in {@link #gramRows}. */
-    private static final int GRAM_GROUP = 4;
 
     FrameTiles(RowRanges pattern) {
         int tile = MaskedOps.TILE;
@@ -69,67 +67,6 @@ final class FrameTiles {
             s += (long) count(t) * Math.min(MaskedOps.TILE, frames - t * MaskedOps.TILE);
         }
         return s;
-    }
-
-    /**
-     * G (R×R) = A Aᵀ for A R×N zero outside the pattern, from overlapping covered frames only, in acc.
-     * Four partners of a row are summed side by side (four independent chains of additions) over the union
-     * of their overlaps: the extra frames add products with a zero factor, which leave each sum unchanged.
-     */
-    void gramRows(float[] a, float[] g, double[] acc) {
-        Arrays.fill(acc, 0);
-        for (int t = 0; t < tiles; t++) {
-            int end = tileStart[t + 1];
-            for (int i = tileStart[t]; i < end; i++) {
-                int ri = active[i] * frames;
-                int accRow = active[i] * rows;
-                int j = i;
-                for (; j + GRAM_GROUP <= end; j += GRAM_GROUP) {
-                    int r0 = active[j] * frames;
-                    int r1 = active[j + 1] * frames;
-                    int r2 = active[j + 2] * frames;
-                    int r3 = active[j + 3] * frames;
-                    int from = activeHi[i];
-                    int to = activeLo[i];
-                    for (int q = j; q < j + GRAM_GROUP; q++) {
-                        from = Math.min(from, Math.max(activeLo[i], activeLo[q]));
-                        to = Math.max(to, Math.min(activeHi[i], activeHi[q]));
-                    }
-                    float s0 = 0f;
-                    float s1 = 0f;
-                    float s2 = 0f;
-                    float s3 = 0f;
-                    for (int n = from; n < to; n++) {
-                        float x = a[ri + n];
-                        s0 += x * a[r0 + n];
-                        s1 += x * a[r1 + n];
-                        s2 += x * a[r2 + n];
-                        s3 += x * a[r3 + n];
-                    }
-                    acc[accRow + active[j]] += s0;
-                    acc[accRow + active[j + 1]] += s1;
-                    acc[accRow + active[j + 2]] += s2;
-                    acc[accRow + active[j + 3]] += s3;
-                }
-                for (; j < end; j++) {
-                    int rj = active[j] * frames;
-                    float s = 0f;
-                    int from = Math.max(activeLo[i], activeLo[j]);
-                    int to = Math.min(activeHi[i], activeHi[j]);
-                    for (int n = from; n < to; n++) {
-                        s += a[ri + n] * a[rj + n];
-                    }
-                    acc[accRow + active[j]] += s;
-                }
-            }
-        }
-        for (int i = 0; i < rows; i++) {
-            for (int j = i; j < rows; j++) {
-                float v = (float) acc[i * rows + j];
-                g[i * rows + j] = v;
-                g[j * rows + i] = v;
-            }
-        }
     }
 
     /** B (k×n row-major) as tiles of k×TILE row-major blocks, one after another (zeros past n). */

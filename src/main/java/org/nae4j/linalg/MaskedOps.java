@@ -43,7 +43,6 @@ public final class MaskedOps {
     private final int[][] cRow;
     private final int[][] smallARow;
     private final int[][] smallCRow;
-    private final double[] gramAcc;
     private final MaskedLeftProduct leftProduct;
     // The operands of the running product, read by the prebuilt loop bodies below: a product then
     // allocates nothing (a capturing lambda per call would).
@@ -107,7 +106,6 @@ public final class MaskedOps {
         this.cRow = new int[workers][scratchRows];
         this.smallARow = new int[workers][scratchRows];
         this.smallCRow = new int[workers][scratchRows];
-        this.gramAcc = new double[rows * rows];
     }
 
     /** The pattern this instance was built for. */
@@ -194,13 +192,6 @@ public final class MaskedOps {
         DenseOps.check(b, (long) frames * m, "B");
         DenseOps.check(c, (long) rows * m, "C");
         leftProduct.multiply(a, b, m, cLo, cHi, c);
-    }
-
-    /** G (R×R) = A Aᵀ for A R×N zero outside the pattern, summed in double on the calling thread. */
-    public void gramRows(float[] a, float[] g) {
-        DenseOps.check(a, (long) rows * frames, "A");
-        DenseOps.check(g, (long) rows * rows, "G");
-        tiling.gramRows(a, g, gramAcc);
     }
 
     /**

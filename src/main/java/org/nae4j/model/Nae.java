@@ -20,6 +20,8 @@ import org.nae4j.optim.Optimizer;
 public final class Nae extends AutoencoderBase {
     /** Frames per tile of the masked product: a K × 256 tile of V (1 MiB for K = 1025) stays in L2. */
     static final int FRAME_TILE = 256;
+    /** Entries of W_D per chunk when the projection is split among the threads. */
+    private static final int PROJECT_GRAIN = 4096;
     private final float[] wc;
     private final double vNormSquared;
     private final float[] wdt;
@@ -32,8 +34,6 @@ public final class Nae extends AutoencoderBase {
     private final float[] gd;
     private final float[] gh;
     private final float[] ge;
-    /** Entries of W_D per chunk when the projection is split among the threads. */
-    private static final int PROJECT_GRAIN = 4096;
     private final Parallel.RangeBody projectBody = this::projectDecoder;
     private final Optimizer encoderOptimizer;
     private final Optimizer decoderOptimizer;

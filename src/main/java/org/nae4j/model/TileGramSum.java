@@ -6,9 +6,9 @@ import org.nae4j.linalg.MaskedOps;
 /**
  * H Hᵀ (R×R) summed tile by tile inside a pass that writes H, while each tile of H is in cache: per tile, the
  * active rows' block times its transpose as one small product on the SIMD kernel
- * ({@link MaskedOps#multiplySmall}), added into per-worker double sums. Saves the separate pass over H that
- * {@link MaskedOps#gramRows} makes (which runs on one thread). Per-worker scratch, so adding a tile
- * allocates nothing; the sums depend on the number of workers only through the order of additions.
+ * ({@link MaskedOps#multiplySmall}), added into per-worker double sums: no separate pass over H (which
+ * would run on one thread). Per-worker scratch, so adding a tile allocates nothing; the sums depend on the
+ * number of workers only through the order of the double additions.
  */
 final class TileGramSum {
     private final MaskedOps ops;
