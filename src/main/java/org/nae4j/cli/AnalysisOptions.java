@@ -40,6 +40,11 @@ final class AnalysisOptions {
         return new ConstraintOptions(tau, partials, onsetTolerance, offsetTolerance);
     }
 
+    /** Whether every option has its default value. */
+    boolean isDefault() {
+        return stft().equals(StftParams.DEFAULT) && constraints().equals(ConstraintOptions.DEFAULT);
+    }
+
     Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sample_rate", StftParams.DEFAULT_SAMPLE_RATE);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nae4j.Analysis;
 import org.nae4j.bench.KernelBench;
+import org.nae4j.bench.NumpyBaseline;
 import org.nae4j.io.Csv;
 import org.nae4j.io.Json;
 import org.nae4j.model.Method;
@@ -48,6 +49,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Methods to time, comma-separated (default: all).")
     List<Method> methods;
 
+    @Option(names = "--numpy", description = "Also time the same updates in dense NumPy float32 (the script "
+            + "scripts/bench/dense_numpy.py, run with the same threads; needs Python 3 with NumPy, a 22050 Hz "
+            + "16-bit WAV, a CSV score and the default analysis options) and report nae4j's speed-up over it.")
+    boolean numpy;
+
+    @Option(names = "--python", paramLabel = "CMD",
+            description = "The Python 3 interpreter for --numpy (default: ${DEFAULT-VALUE}).")
+    String python = "python3";
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write the table as DIR/bench.csv and DIR/bench.json.")
     Path out;
@@ -68,21 +78,33 @@ final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("method " + m.id() + " has no mask-aware kernels to time");
             }
         }
+        if (numpy && !analysis.isDefault()) {
+            throw new IllegalArgumentException("--numpy compares with a script that uses the default STFT and "
+                    + "constraint options; leave out --n-fft, --hop, --tau, --partials and the tolerances");
+        }
         Analysis a = Analysis.of(audio, score, analysis.stft(), analysis.constraints());
         var c = a.constraints();
         System.out.printf(Locale.ROOT, "bench: K=%d, N=%d, R=%d; W^C %.1f %%, H^C %.1f %%; %d thread(s); %s%n",
                 c.bins(), c.frames(), c.rank(), 100 * c.support().templateDensity(),
                 100 * c.support().activationDensity(), threads, KernelBench.kernelDescription());
         List<KernelBench.Row> rows = KernelBench.run(a.magnitude(), c, chosen, iterations, warmup, threads);
-        System.out.printf(Locale.ROOT, "%-10s %12s %12s %8s %8s %14s %12s%n", "method", "dense ms/it", "masked ms/it",
-                "speedup", "limit", "masked GFLOP/s", "max rel diff");
+        Map<Method, Double> numpyMs = numpy
+                ? NumpyBaseline.run(python, audio, score, chosen, iterations, threads) : Map.of();
+        System.out.printf(Locale.ROOT, "%-10s %12s %12s %8s %8s %14s %12s%s%n", "method", "dense ms/it",
+                "masked ms/it", "speedup", "limit", "masked GFLOP/s", "max rel diff",
+                numpy ? String.format(Locale.ROOT, " %12s %9s", "numpy ms/it", "vs numpy") : "");
         List<List<?>> table = new ArrayList<>();
         List<Map<String, Object>> json = new ArrayList<>();
         for (KernelBench.Row r : rows) {
-            System.out.printf(Locale.ROOT, "%-10s %12.3f %12.3f %7.2fx %7.2fx %14.1f %12.2e%n", r.method().id(),
-                    r.denseMs(), r.maskedMs(), r.speedup(), r.limit(), r.maskedRate(), r.maxRelDiff());
-            table.add(List.of(r.method().id(), threads, r.denseMs(), r.maskedMs(), r.speedup(), r.limit(),
-                    r.usefulGflop(), r.maskedRate(), r.maxRelDiff()));
+            Double np = numpyMs.get(r.method());
+            System.out.printf(Locale.ROOT, "%-10s %12.3f %12.3f %7.2fx %7.2fx %14.1f %12.2e%s%n", r.method().id(),
+                    r.denseMs(), r.maskedMs(), r.speedup(), r.limit(), r.maskedRate(), r.maxRelDiff(),
+                    np == null ? "" : String.format(Locale.ROOT, " %12.3f %8.2fx", np, np / r.maskedMs()));
+            List<Object> line = new ArrayList<>(List.of(r.method().id(), threads, r.denseMs(), r.maskedMs(),
+                    r.speedup(), r.limit(), r.usefulGflop(), r.maskedRate(), r.maxRelDiff()));
+            line.add(np == null ? "" : np);
+            line.add(np == null ? "" : np / r.maskedMs());
+            table.add(line);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("method", r.method().id());
             m.put("threads", threads);
@@ -93,13 +115,15 @@ final class BenchCommand implements Callable<Integer> {
             m.put("useful_gflop_per_iteration", r.usefulGflop());
             m.put("masked_gflop_per_s", r.maskedRate());
             m.put("max_relative_difference", r.maxRelDiff());
+            m.put("numpy_ms_per_iteration", np);
+            m.put("speedup_vs_numpy", np == null ? null : np / r.maskedMs());
             json.add(m);
         }
         if (out != null) {
             Files.createDirectories(out);
             Csv.write(out.resolve("bench.csv"), List.of("method", "threads", "dense_ms_per_iteration",
                     "masked_ms_per_iteration", "speedup", "limit", "useful_gflop_per_iteration", "masked_gflop_per_s",
-                    "max_relative_difference"), table);
+                    "max_relative_difference", "numpy_ms_per_iteration", "speedup_vs_numpy"), table);
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("audio", audio.toString());
             doc.put("score", score.toString());
