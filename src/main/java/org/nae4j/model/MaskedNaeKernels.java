@@ -46,10 +46,7 @@ final class MaskedNaeKernels {
     private final float[] wePacked;
     private final float[] wdPad;
     private final float[] wtw;
-    private final float[] hht;
-    private final float[] hhtPad;
-    private final float[] whht;
-    private final float[] hvt;
+    private final MaskedTemplates templateStep;
     private final TileGramProduct gramTimesH;
     /** H Hᵀ of the last {@link #encode}, summed per tile. */
     private final TileGramSum hhtSum;
@@ -100,10 +97,7 @@ final class MaskedNaeKernels {
         this.wePacked = new float[k * r];
         this.wdPad = new float[k * rp];
         this.wtw = new float[r * rp];
-        this.hht = new float[r * r];
-        this.hhtPad = new float[r * rp];
-        this.whht = new float[k * rp];
-        this.hvt = new float[r * k];
+        this.templateStep = new MaskedTemplates(ops, par, k, r, rp, bandLo, bandHi);
         this.gramTimesH = new TileGramProduct(ops, r, n, rp);
         this.hhtSum = new TileGramSum(ops, r, n);
         this.crossPerTile = new double[(n + MaskedOps.TILE - 1) / MaskedOps.TILE];
@@ -137,7 +131,7 @@ final class MaskedNaeKernels {
         xH = h;
         hhtSum.clear();
         transA(wePacked, allLo, allHi, encodeAction);
-        hhtSum.sum(hht);
+        hhtSum.sum(templateStep.hht);
         xH = null;
     }
 
@@ -147,7 +141,7 @@ final class MaskedNaeKernels {
      * Returns the loss.
      */
     double gradients(float[] wd, float[] h, float scale, double vNormSquared, float[] gd, float[] ge) {
-        MaskedTemplates.timesGram(ops, wd, hht, hhtPad, whht, k, r, rp);
+        templateStep.timesGram(wd);
         // G_H = c·((W_Dᵀ W_D) H − W_Dᵀ V) where H > 0, fused into the pass computing W_Dᵀ V; H and G_H go
         // into the interleaved rows of the pair.
         padDecoder(wd);
@@ -173,7 +167,7 @@ final class MaskedNaeKernels {
         double fit = 0;
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < r; j++) {
-                fit += (double) wtw[i * rp + j] * hht[i * r + j];
+                fit += (double) wtw[i * rp + j] * templateStep.hht[i * r + j];
             }
         }
         return (vNormSquared - 2 * cross + fit) / ((double) k * n);
@@ -201,8 +195,8 @@ final class MaskedNaeKernels {
      * {@link #encode} left it.
      */
     void updateDecoder(float[] wd, float[] h) {
-        MaskedTemplates.timesGram(ops, wd, hht, hhtPad, whht, k, r, rp);
-        MaskedTemplates.update(ops, wd, h, vt, whht, hvt, k, r, rp, bandLo, bandHi);
+        templateStep.timesGram(wd);
+        templateStep.update(wd, h, vt);
     }
 
     private void transA(float[] a, int[] lo, int[] hi, MaskedOps.TileAction action) {
@@ -232,7 +226,7 @@ final class MaskedNaeKernels {
     private void decoderGradientRows(int from, int to) {
         for (int p = from; p < to; p++) {
             for (int c = 0; c < r; c++) {
-                xGd[p * r + c] = xScale * (whht[p * rp + c] - pairProduct[2 * c * k + p]);
+                xGd[p * r + c] = xScale * (templateStep.whht[p * rp + c] - pairProduct[2 * c * k + p]);
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.nae4j.model;
 
 import org.nae4j.linalg.MaskedOps;
+import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
 
 /**
@@ -28,17 +29,14 @@ final class MaskedNmfStep {
     private final int[] bandHi;
     private final float[] wPad;
     private final float[] wtw;
-    private final float[] hht;
-    private final float[] hhtPad;
-    private final float[] whht;
-    private final float[] hvt;
+    private final MaskedTemplates templateStep;
     private final TileGramProduct gramTimesH;
     /** H Hᵀ of the new H, summed per tile in the H update. */
     private final TileGramSum hhtSum;
     private final MaskedOps.TileAction updateH = this::updateH;
 
     MaskedNmfStep(float[] v, float[] vt, float[] w, float[] h, int k, int n, int r, RowRanges activations,
-                  RowRanges templates, MaskedOps ops, boolean tiled) {
+                  RowRanges templates, MaskedOps ops, Parallel par, boolean tiled) {
         this.v = v;
         this.vTiled = tiled ? MaskedOps.tileColumns(v, k, n) : null;
         this.vt = vt;
@@ -53,10 +51,7 @@ final class MaskedNmfStep {
         this.bandHi = templates.lasts();
         this.wPad = new float[k * rp];
         this.wtw = new float[r * rp];
-        this.hht = new float[r * r];
-        this.hhtPad = new float[r * rp];
-        this.whht = new float[k * rp];
-        this.hvt = new float[r * k];
+        this.templateStep = new MaskedTemplates(ops, par, k, r, rp, bandLo, bandHi);
         this.gramTimesH = new TileGramProduct(ops, r, n, rp);
         this.hhtSum = new TileGramSum(ops, r, n);
     }
@@ -74,9 +69,9 @@ final class MaskedNmfStep {
             ops.transATiles(w, k, bandLo, bandHi, v, updateH);
         }
         // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε), on each template's bins; H Hᵀ was summed per tile in updateH.
-        hhtSum.sum(hht);
-        MaskedTemplates.timesGram(ops, w, hht, hhtPad, whht, k, r, rp);
-        MaskedTemplates.update(ops, w, h, vt, whht, hvt, k, r, rp, bandLo, bandHi);
+        hhtSum.sum(templateStep.hht);
+        templateStep.timesGram(w);
+        templateStep.update(w, h, vt);
     }
 
     /** The H update of one tile: num holds (WᵀV) of the active rows; entries outside H^C are 0 and stay 0. */

@@ -16,6 +16,9 @@ import org.nae4j.linalg.Parallel;
  * are allocated here.
  */
 public final class NaeMultiplicative extends AutoencoderBase {
+    /** Entries of W_E per chunk when its update is split among the threads. */
+    private static final int UPDATE_GRAIN = 4096;
+    private final Parallel.RangeBody encoderUpdate = this::updateEncoder;
     private final float[] hc;
     private final float[] wdt;
     private final float[] wdtv;
@@ -62,6 +65,11 @@ public final class NaeMultiplicative extends AutoencoderBase {
         Nae.encode(we, v, support, h, par);
     }
 
+    /** Entries [from, to) of Eq. 3's encoder update, from the factors {@code encoderFactors} left. */
+    private void updateEncoder(int from, int to) {
+        Nmf.multiplicativeUpdate(we, encNum, encDen, from, to);
+    }
+
     private static NaeInit nonnegativeStart(NaeInit init) {
         if (init == NaeInit.LITERAL) {
             throw new IllegalArgumentException("the multiplicative NAE needs a nonnegative start; init '"
@@ -75,7 +83,7 @@ public final class NaeMultiplicative extends AutoencoderBase {
     public void step() {
         if (masked != null) {
             masked.encoderFactors(wd, h, encNum, encDen);
-            Nmf.multiplicativeUpdate(we, encNum, encDen);
+            par.forRange(we.length, UPDATE_GRAIN, encoderUpdate);
             masked.encode(we, h);
             masked.updateDecoder(wd, h);
             return;

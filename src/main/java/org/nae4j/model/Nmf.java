@@ -67,7 +67,7 @@ public final class Nmf implements Factorization {
         this.kernels = kernels.resolve(maskedFraction(activations, templates));
         if (this.kernels == KernelChoice.MASKED) {
             this.masked = new MaskedNmfStep(v, vt, w, h, k, n, r, activations, templates,
-                    new MaskedOps(activations, par), MaskedOps.tiledCopyAffordable(k, n));
+                    new MaskedOps(activations, par), par, MaskedOps.tiledCopyAffordable(k, n));
             this.wtv = null;
             this.wtw = null;
             this.wtwh = null;
@@ -123,7 +123,12 @@ public final class Nmf implements Factorization {
 
     /** x ← x ⊙ num ⊘ (den + ε); zeros of x stay exactly zero; results below {@link #FLUSH_BELOW} become 0. */
     public static void multiplicativeUpdate(float[] x, float[] num, float[] den) {
-        for (int i = 0; i < x.length; i++) {
+        multiplicativeUpdate(x, num, den, 0, x.length);
+    }
+
+    /** {@link #multiplicativeUpdate(float[], float[], float[])} on the entries [from, to). */
+    static void multiplicativeUpdate(float[] x, float[] num, float[] den, int from, int to) {
+        for (int i = from; i < to; i++) {
             float v = x[i] * num[i] / (den[i] + EPSILON);
             x[i] = v < FLUSH_BELOW ? 0f : v;
         }

@@ -30,9 +30,10 @@ class TiledCopyTest {
             float[] h1 = c.hc().clone();
             float[] w2 = c.wc().clone();
             float[] h2 = c.hc().clone();
-            MaskedNmfStep tiled = new MaskedNmfStep(p.v(), vt, w1, h1, K, N, R, act, tpl, new MaskedOps(act, par), true);
+            MaskedNmfStep tiled = new MaskedNmfStep(p.v(), vt, w1, h1, K, N, R, act, tpl, new MaskedOps(act, par), par,
+                    true);
             MaskedNmfStep inPlace = new MaskedNmfStep(p.v(), vt, w2, h2, K, N, R, act, tpl, new MaskedOps(act, par),
-                    false);
+                    par, false);
             for (int it = 0; it < 5; it++) {
                 tiled.step();
                 inPlace.step();
