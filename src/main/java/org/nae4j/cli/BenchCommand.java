@@ -18,11 +18,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code nae4j bench}: ms/iteration of the dense and the mask-aware kernels of each method, side by side. */
+/**
+ * {@code nae4j bench}: ms/iteration of the dense and the mask-aware kernels of each method, side by side, and
+ * optionally of the dense NumPy baseline ({@link NumpyBaseline}).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time the dense and the mask-aware kernels of each method on one recording: median "
                 + "ms/iteration over " + KernelBench.ROUNDS + " rounds, their ratio, the useful (masked) GFLOP/s, "
-                + "and the largest relative difference of the two reconstructions."})
+                + "and the largest relative difference of the two reconstructions; with --numpy also the same "
+                + "updates in dense NumPy, side by side."})
 final class BenchCommand implements Callable<Integer> {
     static final int DEFAULT_ITERATIONS = 50;
     static final int DEFAULT_WARMUP = 50;
