@@ -56,8 +56,8 @@ class NaeKernelsTest {
                 dense.step();
                 masked.step();
             }
-            float[] a = reconstruction(dense, k, n, r);
-            float[] b = reconstruction(masked, k, n, r);
+            float[] a = Problems.reconstruction(dense, k, n, r);
+            float[] b = Problems.reconstruction(masked, k, n, r);
             double maxV = 0;
             double maxDiff = 0;
             for (int i = 0; i < a.length; i++) {
@@ -89,20 +89,5 @@ class NaeKernelsTest {
                 kernels);
         assertEquals(kernels, x.kernels());
         return x;
-    }
-
-    private static float[] reconstruction(Factorization f, int k, int n, int r) {
-        float[] w = f.templates();
-        float[] h = f.activations();
-        float[] out = new float[k * n];
-        for (int p = 0; p < k; p++) {
-            for (int c = 0; c < r; c++) {
-                float x = w[p * r + c];
-                for (int j = 0; j < n; j++) {
-                    out[p * n + j] += x * h[c * n + j];
-                }
-            }
-        }
-        return out;
     }
 }

@@ -28,8 +28,8 @@ class NmfKernelsTest {
                 dense.step();
                 masked.step();
             }
-            float[] a = reconstruction(dense, k, n, r);
-            float[] b = reconstruction(masked, k, n, r);
+            float[] a = Problems.reconstruction(dense, k, n, r);
+            float[] b = Problems.reconstruction(masked, k, n, r);
             double maxV = 0;
             double maxDiff = 0;
             for (int i = 0; i < a.length; i++) {
@@ -49,20 +49,5 @@ class NmfKernelsTest {
                 }
             }
         }
-    }
-
-    private static float[] reconstruction(Nmf m, int k, int n, int r) {
-        float[] w = m.templates();
-        float[] h = m.activations();
-        float[] out = new float[k * n];
-        for (int p = 0; p < k; p++) {
-            for (int c = 0; c < r; c++) {
-                float x = w[p * r + c];
-                for (int j = 0; j < n; j++) {
-                    out[p * n + j] += x * h[c * n + j];
-                }
-            }
-        }
-        return out;
     }
 }

@@ -41,6 +41,22 @@ public final class Problems {
         return new Problem(v, new Constraints(wc, hc, k, n, pitches, s));
     }
 
+    /** V̂ = W H (K×N) of a factorization's current templates and activations, computed directly. */
+    public static float[] reconstruction(Factorization f, int k, int n, int r) {
+        float[] w = f.templates();
+        float[] h = f.activations();
+        float[] out = new float[k * n];
+        for (int p = 0; p < k; p++) {
+            for (int c = 0; c < r; c++) {
+                float x = w[p * r + c];
+                for (int j = 0; j < n; j++) {
+                    out[p * n + j] += x * h[c * n + j];
+                }
+            }
+        }
+        return out;
+    }
+
     /** One to three random disjoint ranges in [0, len). */
     private static int[] ranges(SplittableRandom rnd, int len) {
         int count = 1 + rnd.nextInt(3);
