@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nae4j.InvalidInputException;
+import org.nae4j.io.AtomicFiles;
 import org.nae4j.model.Method;
 
 /**
@@ -89,7 +90,7 @@ public final class NumpyBaseline {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the NumPy baseline ran", e);
         } finally {
-            deleteQuietly(dir);
+            AtomicFiles.deleteTree(dir);
         }
     }
 
@@ -112,19 +113,5 @@ public final class NumpyBaseline {
         String[] lines = output.strip().split("\\R");
         int from = Math.max(0, lines.length - ERROR_LINES);
         return String.join(" | ", java.util.Arrays.copyOfRange(lines, from, lines.length));
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // A leftover temporary file is harmless; the result stands.
-        }
     }
 }
