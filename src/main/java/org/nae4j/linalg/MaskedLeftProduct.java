@@ -84,7 +84,6 @@ final class MaskedLeftProduct {
 
     /** C = A B, C computed on columns [cLo[r], cHi[r]) of each row r at least (shapes checked by the caller). */
     void multiply(float[] a, float[] b, int m, int[] cLo, int[] cHi, float[] c) {
-        Arrays.fill(c, 0, rows * m, 0f);
         for (int part = 1; part < PARTS; part++) {
             if (partial[part].length < rows * m) {
                 partial[part] = new float[rows * m];
@@ -114,10 +113,9 @@ final class MaskedLeftProduct {
     /** Part {@code part}'s tiles of {@link #multiplyMasked}, added into C (part 0) or the part's own sum. */
     private void maskedTiles(int part, int[] ar, int[] cr) {
         int m = xM;
+        // Each part clears its own sum (C for part 0) on its own thread: no serial pass over C.
         float[] out = part == 0 ? xC : partial[part];
-        if (part > 0) {
-            Arrays.fill(out, 0, rows * m, 0f);
-        }
+        Arrays.fill(out, 0, rows * m, 0f);
         for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
             int n0 = t * MaskedOps.TILE;
             int width = Math.min(MaskedOps.TILE, frames - n0);

@@ -15,6 +15,8 @@ public final class MaskedOps {
     /** Frames per tile: two 16-float vectors, the width of the kernel's register block. */
     public static final int TILE = 32;
     private static final int HALF = TILE / 2;
+    /** Rows per chunk when {@link #gramCols} pads A among the threads. */
+    private static final int PAD_GRAIN = 64;
     /**
      * The tiled copy of V ({@link #tileColumns}) is made only while it takes at most this fraction of the
      * JVM's maximum heap: it speeds up WᵀV by about 1.6x, but for an hour-long recording (318 MB per copy
@@ -59,6 +61,7 @@ public final class MaskedOps {
     private final Parallel.RangeBody transABody = this::transAPart;
     private final Parallel.RangeBody multiplyBody = this::multiplyPart;
     private final Parallel.RangeBody gramColsBody = this::gramColsPart;
+    private final Parallel.RangeBody padRowsBody = this::padRows;
     private final TileAction copyToC = this::copyTile;
 
     /** Receives, per tile, the product's rows that are active in it (see {@link #transATiles}). */
@@ -232,10 +235,12 @@ public final class MaskedOps {
 
     /**
      * G = Aᵀ A (m×m, stored with row stride {@code gStride} ≥ m) for A k×m whose column r is zero outside
-     * rows [lo[r], hi[r]), its row blocks split among the threads. {@code ap} must hold A with its rows padded
-     * to {@code gStride} columns (k·gStride floats, zeros beyond m): the kernel then runs on full vectors.
+     * rows [lo[r], hi[r]), its row blocks split among the threads. {@code ap} is scratch of k·gStride floats
+     * whose columns beyond m must be zero: it receives A with its rows padded to {@code gStride} columns (its
+     * rows split among the threads), so that the kernel runs on full vectors.
      */
     public void gramCols(float[] a, float[] ap, int k, int m, int[] lo, int[] hi, float[] g, int gStride) {
+        DenseOps.check(a, (long) k * m, "A");
         DenseOps.check(ap, (long) k * gStride, "padded A");
         DenseOps.check(g, (long) m * gStride, "G");
         xA = a;
@@ -246,7 +251,15 @@ public final class MaskedOps {
         xN = gStride;
         xLo = lo;
         xHi = hi;
+        par.forRange(k, PAD_GRAIN, padRowsBody);
         par.forRange(workers, 1, gramColsBody);
+    }
+
+    /** Rows [from, to) of A copied into the padded scratch of {@link #gramCols}. */
+    private void padRows(int from, int to) {
+        for (int p = from; p < to; p++) {
+            System.arraycopy(xA, p * xM, xB, p * xN, xM);
+        }
     }
 
     /** Worker w's share of the row blocks of {@link #gramCols}. */

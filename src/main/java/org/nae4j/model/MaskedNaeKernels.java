@@ -44,6 +44,7 @@ final class MaskedNaeKernels {
     private final int[] allLo;
     private final int[] allHi;
     private final float[] wePacked;
+    /** Scratch of {@link MaskedOps#gramCols}: W_D with its rows padded to rp columns. */
     private final float[] wdPad;
     private final float[] wtw;
     private final MaskedTemplates templateStep;
@@ -55,9 +56,13 @@ final class MaskedNaeKernels {
     private float[] xH;
     private float[] xWe;
     private float[] xGd;
+    private float[] xGe;
+    private float[] xNum;
     private final Parallel par;
     private final Parallel.RangeBody packEncoderBody = this::packEncoderRows;
     private final Parallel.RangeBody decoderGradientBody = this::decoderGradientRows;
+    private final Parallel.RangeBody encoderGradientBody = this::encoderGradientRows;
+    private final Parallel.RangeBody encoderFactorsBody = this::encoderFactorRows;
     private float xScale;
     private final MaskedOps.TileAction encodeAction = this::encodeTile;
     private final MaskedOps.TileAction gradientAction = this::gradientTile;
@@ -144,7 +149,6 @@ final class MaskedNaeKernels {
         templateStep.timesGram(wd);
         // G_H = c·((W_Dᵀ W_D) H − W_Dᵀ V) where H > 0, fused into the pass computing W_Dᵀ V; H and G_H go
         // into the interleaved rows of the pair.
-        padDecoder(wd);
         ops.gramCols(wd, wdPad, k, r, bandLo, bandHi, wtw, rp);
         xH = h;
         xScale = scale;
@@ -157,9 +161,9 @@ final class MaskedNaeKernels {
         xScale = scale;
         par.forRange(k, ROW_GRAIN, decoderGradientBody);
         xGd = null;
-        for (int c = 0; c < r; c++) {
-            System.arraycopy(pairProduct, (2 * c + 1) * k, ge, c * k, k);
-        }
+        xGe = ge;
+        par.forRange(r, 1, encoderGradientBody);
+        xGe = null;
         double cross = 0;
         for (double x : crossPerTile) {
             cross += x;
@@ -178,16 +182,16 @@ final class MaskedNaeKernels {
      * the masked factors held in the interleaved rows of the pair.
      */
     void encoderFactors(float[] wd, float[] h, float[] num, float[] denominator) {
-        padDecoder(wd);
         ops.gramCols(wd, wdPad, k, r, bandLo, bandHi, wtw, rp);
         xH = h;
         transA(wd, bandLo, bandHi, multiplicativeAction);
         xH = null;
         pairOps.multiplyMasked(pair, vt, k, pairLo, pairHi, pairProduct);
-        for (int c = 0; c < r; c++) {
-            System.arraycopy(pairProduct, 2 * c * k, num, c * k, k);
-            System.arraycopy(pairProduct, (2 * c + 1) * k, denominator, c * k, k);
-        }
+        xNum = num;
+        xGe = denominator;
+        par.forRange(r, 1, encoderFactorsBody);
+        xNum = null;
+        xGe = null;
     }
 
     /**
@@ -207,18 +211,27 @@ final class MaskedNaeKernels {
         }
     }
 
-    private void padDecoder(float[] wd) {
-        for (int p = 0; p < k; p++) {
-            System.arraycopy(wd, p * r, wdPad, p * rp, r);
-        }
-    }
-
     /** Rows [from, to) of W_E packed K×R (the transpose of W_E), for the forward pass' tile product. */
     private void packEncoderRows(int from, int to) {
         for (int p = from; p < to; p++) {
             for (int c = 0; c < r; c++) {
                 wePacked[p * r + c] = xWe[c * k + p];
             }
+        }
+    }
+
+    /** Components [from, to) of G_E = G_H Vᵀ: the odd rows of the pair's product. */
+    private void encoderGradientRows(int from, int to) {
+        for (int c = from; c < to; c++) {
+            System.arraycopy(pairProduct, (2 * c + 1) * k, xGe, c * k, k);
+        }
+    }
+
+    /** Components [from, to) of Eq. 3's encoder factors: the pair's product rows 2c (numerator), 2c + 1. */
+    private void encoderFactorRows(int from, int to) {
+        for (int c = from; c < to; c++) {
+            System.arraycopy(pairProduct, 2 * c * k, xNum, c * k, k);
+            System.arraycopy(pairProduct, (2 * c + 1) * k, xGe, c * k, k);
         }
     }
 

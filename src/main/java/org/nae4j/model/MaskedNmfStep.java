@@ -27,6 +27,7 @@ final class MaskedNmfStep {
     private final MaskedOps ops;
     private final int[] bandLo;
     private final int[] bandHi;
+    /** Scratch of {@link MaskedOps#gramCols}: W with its rows padded to rp columns. */
     private final float[] wPad;
     private final float[] wtw;
     private final MaskedTemplates templateStep;
@@ -58,9 +59,6 @@ final class MaskedNmfStep {
 
     void step() {
         // H ← H ⊙ (WᵀV) ⊘ (WᵀW H + ε), fused per tile.
-        for (int p = 0; p < k; p++) {
-            System.arraycopy(w, p * r, wPad, p * rp, r);
-        }
         ops.gramCols(w, wPad, k, r, bandLo, bandHi, wtw, rp);
         hhtSum.clear();
         if (vTiled != null) {

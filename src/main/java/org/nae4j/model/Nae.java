@@ -35,6 +35,7 @@ public final class Nae extends AutoencoderBase {
     private final float[] gh;
     private final float[] ge;
     private final Parallel.RangeBody projectBody = this::projectDecoder;
+    private final Parallel.RangeBody optimizerBody = this::optimizerSteps;
     private final Optimizer encoderOptimizer;
     private final Optimizer decoderOptimizer;
 
@@ -81,8 +82,8 @@ public final class Nae extends AutoencoderBase {
     @Override
     public void step() {
         gradients();
-        encoderOptimizer.step(we, ge);
-        decoderOptimizer.step(wd, gd);
+        // The two optimizers hold separate state and arrays: each runs on its own thread.
+        par.forRange(2, 1, optimizerBody);
         par.forRange(wd.length, PROJECT_GRAIN, projectBody);
         forward();
     }
@@ -136,6 +137,17 @@ public final class Nae extends AutoencoderBase {
             fit += (double) wtw[i] * hht[i];
         }
         return (vNormSquared - 2 * cross + fit) / ((double) k * n);
+    }
+
+    /** Optimizer steps [from, to) of {encoder, decoder}. */
+    private void optimizerSteps(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (i == 0) {
+                encoderOptimizer.step(we, ge);
+            } else {
+                decoderOptimizer.step(wd, gd);
+            }
+        }
     }
 
     /** W_D ← max(W_D, 0) ⊙ W^C (SPEC 4) on the entries [from, to), in place. */

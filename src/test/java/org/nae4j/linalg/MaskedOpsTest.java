@@ -152,9 +152,6 @@ class MaskedOpsTest {
             float[] want = new float[r * r];
             int stride = r + 3;
             float[] wPad = new float[k * stride];
-            for (int p = 0; p < k; p++) {
-                System.arraycopy(w, p * r, wPad, p * stride, r);
-            }
             float[] wtw = new float[r * stride];
             ops.gramCols(w, wPad, k, r, wcT.firsts(), wcT.lasts(), wtw, stride);
             DenseOps.gramCols(w, k, r, want);
