@@ -20,4 +20,17 @@ interface BlockKernel {
 
     void run(float[] a, int[] aRow, int aStep, float[] b, int bOff, int bStride, int depth,
              float[] c, int[] cRow, int cCol, int rows, int cols, boolean accumulate);
+
+    /** Rows of A, and rows of B, in one block of {@link #dots}. */
+    int DOT_ROWS = 4;
+
+    /**
+     * A block of dot products along a contiguous index, for operands laid out the other way round (both
+     * contiguous along the sum): for i &lt; rows (≤ {@link #DOT_ROWS}) and j &lt; {@link #DOT_ROWS},
+     * <pre>C[cOff + i·cStride + j] = Σ_{p ∈ [lo, hi)} A[aRow[i] + p] · B[bOff + j·bStride + p]</pre>
+     * Runs fastest when hi − lo is a multiple of the vector length (16 floats with AVX-512). The order of
+     * the sum depends only on lo and hi.
+     */
+    void dots(float[] a, int[] aRow, int rows, float[] b, int bOff, int bStride, int lo, int hi, float[] c, int cOff,
+              int cStride);
 }

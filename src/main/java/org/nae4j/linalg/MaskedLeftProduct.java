@@ -58,10 +58,18 @@ final class MaskedLeftProduct {
         this.activeHi = tiling.activeHi;
         this.order = byCoveredFrames(tiling);
         this.partTiles = new int[PARTS + 1];
-        FrameTiles.balance(tiling.tiles, PARTS, t -> tiling.count(t) + 1L, partTiles);
+        FrameTiles.balance(tiling.tiles, PARTS, t -> coveredFrames(tiling, t) + 4L * tiling.count(t) + 8, partTiles);
         this.partial = new float[PARTS][0];
         this.aRow = new int[workers][BlockKernel.MAX_ROWS];
         this.cRow = new int[workers][BlockKernel.MAX_ROWS];
+    }
+
+    private static long coveredFrames(FrameTiles tiling, int t) {
+        long s = 0;
+        for (int e = tiling.tileStart[t]; e < tiling.tileStart[t + 1]; e++) {
+            s += tiling.activeHi[e] - tiling.activeLo[e];
+        }
+        return s;
     }
 
     private static int[] byCoveredFrames(FrameTiles tiling) {
@@ -84,6 +92,16 @@ final class MaskedLeftProduct {
 
     /** C = A B, C computed on columns [cLo[r], cHi[r]) of each row r at least (shapes checked by the caller). */
     void multiply(float[] a, float[] b, int m, int[] cLo, int[] cHi, float[] c) {
+        begin(a, b, m, cLo, cHi, c);
+        par.forRange(workers, 1, maskedBody);
+        end();
+    }
+
+    /**
+     * Starts a product whose parts the caller runs ({@link #clearedSum}, {@link #addTile}, one part per thread
+     * at a time, each part's tiles in order), finished by {@link #end}.
+     */
+    void begin(float[] a, float[] b, int m, int[] cLo, int[] cHi, float[] c) {
         for (int part = 1; part < PARTS; part++) {
             if (partial[part].length < rows * m) {
                 partial[part] = new float[rows * m];
@@ -95,59 +113,79 @@ final class MaskedLeftProduct {
         xM = m;
         xLo = cLo;
         xHi = cHi;
-        par.forRange(workers, 1, maskedBody);
+    }
+
+    /** Adds the parts' sums into C and ends the product that {@link #begin} started. */
+    void end() {
         par.forRange(workers, 1, addPartialsBody);
         xA = null;
         xB = null;
         xC = null;
     }
 
+    /** The first tile of each part: part p holds tiles [partTiles[p], partTiles[p + 1]). Not to be modified. */
+    int[] partTiles() {
+        return partTiles;
+    }
+
+    /** Tile by tile, the entries of the tiling sorted by the frames they cover. Not to be modified. */
+    int[] order() {
+        return order;
+    }
+
+    /** Part {@code part}'s sum (C itself for part 0), set to zero: it clears it on the calling thread. */
+    float[] clearedSum(int part) {
+        float[] out = part == 0 ? xC : partial[part];
+        Arrays.fill(out, 0, rows * xM, 0f);
+        return out;
+    }
+
     private void maskedPart(int from, int to) {
         for (int w = from; w < to; w++) {
             for (int part = w * PARTS / workers; part < (w + 1) * PARTS / workers; part++) {
-                maskedTiles(part, aRow[w], cRow[w]);
+                float[] out = clearedSum(part);
+                for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
+                    addTile(t, out, w);
+                }
             }
         }
     }
 
-    /** Part {@code part}'s tiles of {@link #multiplyMasked}, added into C (part 0) or the part's own sum. */
-    private void maskedTiles(int part, int[] ar, int[] cr) {
+    /** Tile t's share of the product, added into {@code out} (its part's sum), with worker w's scratch. */
+    void addTile(int t, float[] out, int worker) {
         int m = xM;
-        // Each part clears its own sum (C for part 0) on its own thread: no serial pass over C.
-        float[] out = part == 0 ? xC : partial[part];
-        Arrays.fill(out, 0, rows * m, 0f);
-        for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
-            int n0 = t * MaskedOps.TILE;
-            int width = Math.min(MaskedOps.TILE, frames - n0);
-            int s0 = tileStart[t];
-            int count = tileStart[t + 1] - s0;
-            for (int i = 0; i < count; i += BlockKernel.WIDE_ROWS) {
-                int mr = Math.min(BlockKernel.WIDE_ROWS, count - i);
-                int lo = m;
-                int hi = 0;
-                int p0 = n0 + width;
-                int p1 = n0;
-                for (int q = 0; q < mr; q++) {
-                    int e = order[s0 + i + q];
-                    int r = active[e];
-                    lo = Math.min(lo, Math.max(0, xLo[r]));
-                    hi = Math.max(hi, Math.min(m, xHi[r]));
-                    p0 = Math.min(p0, activeLo[e]);
-                    p1 = Math.max(p1, activeHi[e]);
-                }
-                if (lo >= hi) {
-                    continue;
-                }
-                // Whole vectors: a ragged start or end would run the kernel's scalar tail.
-                lo = lo / VECTOR * VECTOR;
-                hi = Math.min(m, (hi + VECTOR - 1) / VECTOR * VECTOR);
-                for (int q = 0; q < mr; q++) {
-                    int r = active[order[s0 + i + q]];
-                    ar[q] = r * frames + p0;
-                    cr[q] = r * m;
-                }
-                kernel.run(xA, ar, 1, xB, p0 * m + lo, m, p1 - p0, out, cr, lo, mr, hi - lo, true);
+        int[] ar = aRow[worker];
+        int[] cr = cRow[worker];
+        int n0 = t * MaskedOps.TILE;
+        int width = Math.min(MaskedOps.TILE, frames - n0);
+        int s0 = tileStart[t];
+        int count = tileStart[t + 1] - s0;
+        for (int i = 0; i < count; i += BlockKernel.WIDE_ROWS) {
+            int mr = Math.min(BlockKernel.WIDE_ROWS, count - i);
+            int lo = m;
+            int hi = 0;
+            int p0 = n0 + width;
+            int p1 = n0;
+            for (int q = 0; q < mr; q++) {
+                int e = order[s0 + i + q];
+                int r = active[e];
+                lo = Math.min(lo, Math.max(0, xLo[r]));
+                hi = Math.max(hi, Math.min(m, xHi[r]));
+                p0 = Math.min(p0, activeLo[e]);
+                p1 = Math.max(p1, activeHi[e]);
             }
+            if (lo >= hi) {
+                continue;
+            }
+            // Whole vectors: a ragged start or end would run the kernel's scalar tail.
+            lo = lo / VECTOR * VECTOR;
+            hi = Math.min(m, (hi + VECTOR - 1) / VECTOR * VECTOR);
+            for (int q = 0; q < mr; q++) {
+                int r = active[order[s0 + i + q]];
+                ar[q] = r * frames + p0;
+                cr[q] = r * m;
+            }
+            kernel.run(xA, ar, 1, xB, p0 * m + lo, m, p1 - p0, out, cr, lo, mr, hi - lo, true);
         }
     }
 

@@ -46,6 +46,7 @@ public final class MaskedOps {
     private final int[][] smallARow;
     private final int[][] smallCRow;
     private final MaskedLeftProduct leftProduct;
+    private final FusedTilePass fusedPass;
     // The operands of the running product, read by the prebuilt loop bodies below: a product then
     // allocates nothing (a capturing lambda per call would).
     private float[] xA;
@@ -70,7 +71,8 @@ public final class MaskedOps {
         /**
          * @param n0     first frame of the tile
          * @param width  frames in the tile (≤ {@link #TILE})
-         * @param rows   the active rows, ascending; entries [0, count) are valid
+         * @param rows   the active rows (ascending in {@link #transATiles}, by the frames they cover in
+         *               {@link #transATilesThenMultiply}); entries [0, count) are valid
          * @param from   per active row, the first frame of the tile its mask covers
          * @param to     per active row, the end of the frames of the tile its mask covers
          * @param count  number of active rows
@@ -100,6 +102,7 @@ public final class MaskedOps {
         this.partStart = new int[workers + 1];
         FrameTiles.balance(tiles, workers, t -> tiling.count(t) + 1L, partStart);
         this.leftProduct = new MaskedLeftProduct(tiling, par);
+        this.fusedPass = new FusedTilePass(tiling, leftProduct, par);
         int scratchRows = Math.max(rows, BlockKernel.MAX_ROWS);
         this.tileBuf = new float[workers][rows * TILE];
         this.rowBuf = new int[workers][rows];
@@ -175,6 +178,60 @@ public final class MaskedOps {
         xAction = action;
         par.forRange(workers, 1, transABody);
         xAction = null;
+    }
+
+    /**
+     * Rows of a matrix whose rows run along the bins, padded to whole vectors: the row length of the operands
+     * of {@link #transATilesThenMultiply} (k rounded up to a multiple of {@value #HALF}).
+     */
+    public static int paddedBins(int k) {
+        return (k + HALF - 1) / HALF * HALF;
+    }
+
+    /**
+     * Bᵀ for B k×n row-major, in the layout {@link #transATilesThenMultiply} reads: ⌈n / TILE⌉·TILE rows of
+     * {@link #paddedBins}(k) floats, zeros past the n frames and the k bins.
+     */
+    public static float[] transposePadded(float[] b, int k, int n) {
+        DenseOps.check(b, (long) k * n, "B");
+        int kp = paddedBins(k);
+        long size = (long) (n + TILE - 1) / TILE * TILE * kp;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a padded " + n + "×" + kp + " array is too large for Java");
+        }
+        float[] out = new float[(int) size];
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                out[j * kp + p] = b[p * n + j];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One pass over the tiles of Bᵀ for two products and an update between them: per tile, the rows of
+     * Aᵀ B (R×N) active in it, computed as dot products along the bins, go to {@code action}, which may rewrite
+     * X's columns in the tile (X zero outside the pattern); then X's tile times the tile of Bᵀ is added into
+     * C = X Bᵀ. The same as {@link #transATiles} followed by {@link #multiplyMasked} on the updated X, but Bᵀ is
+     * read once instead of B and Bᵀ once each (NMF's iteration: WᵀV, the H update, then H Vᵀ). C is the same
+     * for any thread count.
+     *
+     * @param at  Aᵀ, R×kp row-major; row r zero outside [aLo[r], aHi[r]) and past k
+     * @param kp  the row length of Aᵀ, Bᵀ and C: {@link #paddedBins}(k)
+     * @param bt  Bᵀ as {@link #transposePadded} lays it out
+     * @param x   X, R×N; rows zero outside the pattern
+     * @param c   receives X Bᵀ (R×kp): row r at least on columns [cLo[r], cHi[r])
+     */
+    public void transATilesThenMultiply(float[] at, int kp, int[] aLo, int[] aHi, float[] bt, TileAction action,
+                                        float[] x, int[] cLo, int[] cHi, float[] c) {
+        if (kp % HALF != 0) {
+            throw new IllegalArgumentException("kp must be a multiple of " + HALF + ", got " + kp);
+        }
+        DenseOps.check(at, (long) rows * kp, "Aᵀ");
+        DenseOps.check(bt, (long) tiles * TILE * kp, "padded Bᵀ");
+        DenseOps.check(x, (long) rows * frames, "X");
+        DenseOps.check(c, (long) rows * kp, "C");
+        fusedPass.run(at, kp, aLo, aHi, bt, action, x, cLo, cHi, c);
     }
 
     /** C (R×N) = Aᵀ B on the entries of the pattern; all other entries are set to zero. */

@@ -19,4 +19,20 @@ final class ScalarBlockKernel implements BlockKernel {
             }
         }
     }
+
+    @Override
+    public void dots(float[] a, int[] aRow, int rows, float[] b, int bOff, int bStride, int lo, int hi, float[] c,
+                     int cOff, int cStride) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < DOT_ROWS; j++) {
+                int ai = aRow[i];
+                int bj = bOff + j * bStride;
+                float s = 0f;
+                for (int p = lo; p < hi; p++) {
+                    s = Math.fma(a[ai + p], b[bj + p], s);
+                }
+                c[cOff + i * cStride + j] = s;
+            }
+        }
+    }
 }

@@ -5,17 +5,15 @@ import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
 
 /**
- * One NMF iteration (SPEC 3) on the entries the masks allow. H's update is fused into the pass over V that
- * computes WᵀV (V kept in tiles of 32 frames, each contiguous, and Vᵀ, whose tiles are contiguous anyway): per tile of frames, WᵀW·H is formed from the few active rows and H is updated at once, so
- * neither WᵀV nor WᵀWH is ever held in full. Then W's numerator V Hᵀ is computed as H Vᵀ over the active
- * rows of each tile, restricted per component to the bins its template can use. All arrays are allocated
- * here, once.
+ * One NMF iteration (SPEC 3) on the entries the masks allow, in one pass over V per iteration
+ * ({@link MaskedOps#transATilesThenMultiply} on Vᵀ, 32 frames at a time): per tile, WᵀV of the active rows,
+ * the H update of the tile (WᵀW·H formed from the few active rows, so neither WᵀV nor WᵀWH is ever held in
+ * full; the tile's share of H Hᵀ from the new H), then the tile's share of W's numerator V Hᵀ = (H Vᵀ)ᵀ
+ * from the new H, restricted per component to the bins its template can use. Then W's update. All arrays
+ * are allocated here, once.
  */
 final class MaskedNmfStep {
-    /** V in the tiled layout of {@link MaskedOps#tileColumns} (each tile's K×32 block contiguous), or null. */
-    private final float[] vTiled;
-    /** V itself, used when no tiled copy was affordable ({@link MaskedOps#tiledCopyAffordable}). */
-    private final float[] v;
+    /** Vᵀ in the padded layout of {@link MaskedOps#transposePadded}. */
     private final float[] vt;
     private final float[] w;
     private final float[] h;
@@ -24,23 +22,35 @@ final class MaskedNmfStep {
     private final int r;
     /** R rounded up to whole kernel blocks, the row stride of the padded small matrices. */
     private final int rp;
+    /** K rounded up to whole vectors, the row length of Vᵀ, Wᵀ and H Vᵀ. */
+    private final int kp;
     private final MaskedOps ops;
+    private final Parallel par;
     private final int[] bandLo;
     private final int[] bandHi;
     /** Scratch of {@link MaskedOps#gramCols}: W with its rows padded to rp columns. */
     private final float[] wPad;
     private final float[] wtw;
+    /** Wᵀ (R×kp), refreshed from W each iteration; zero past K. */
+    private final float[] wt;
+    /** H Vᵀ (R×kp) of the new H, from the pass. */
+    private final float[] hvt;
     private final MaskedTemplates templateStep;
     private final TileGramProduct gramTimesH;
     /** H Hᵀ of the new H, summed per tile in the H update. */
     private final TileGramSum hhtSum;
     private final MaskedOps.TileAction updateH = this::updateH;
+    private final Parallel.RangeBody transposeBody = this::transposeTemplates;
 
-    MaskedNmfStep(float[] v, float[] vt, float[] w, float[] h, int k, int n, int r, RowRanges activations,
-                  RowRanges templates, MaskedOps ops, Parallel par, boolean tiled) {
-        this.v = v;
-        this.vTiled = tiled ? MaskedOps.tileColumns(v, k, n) : null;
-        this.vt = vt;
+    /**
+     * @param v V, K×N (read here to build the padded Vᵀ; not kept)
+     * @param w W, K×R, updated in place
+     * @param h H, R×N, updated in place
+     */
+    MaskedNmfStep(float[] v, float[] w, float[] h, int k, int n, int r, RowRanges activations, RowRanges templates,
+                  MaskedOps ops, Parallel par) {
+        this.kp = MaskedOps.paddedBins(k);
+        this.vt = MaskedOps.transposePadded(v, k, n);
         this.w = w;
         this.h = h;
         this.k = k;
@@ -48,28 +58,38 @@ final class MaskedNmfStep {
         this.r = r;
         this.rp = (r + MaskedOps.TILE - 1) / MaskedOps.TILE * MaskedOps.TILE;
         this.ops = ops;
+        this.par = par;
         this.bandLo = templates.firsts();
         this.bandHi = templates.lasts();
         this.wPad = new float[k * rp];
         this.wtw = new float[r * rp];
+        this.wt = new float[r * kp];
+        this.hvt = new float[r * kp];
         this.templateStep = new MaskedTemplates(ops, par, k, r, rp, bandLo, bandHi);
         this.gramTimesH = new TileGramProduct(ops, r, n, rp);
         this.hhtSum = new TileGramSum(ops, r, n);
     }
 
     void step() {
-        // H ← H ⊙ (WᵀV) ⊘ (WᵀW H + ε), fused per tile.
+        // H ← H ⊙ (WᵀV) ⊘ (WᵀW H + ε) and V Hᵀ of the new H, both in the one pass over Vᵀ.
         ops.gramCols(w, wPad, k, r, bandLo, bandHi, wtw, rp);
+        par.forRange(r, 1, transposeBody);
         hhtSum.clear();
-        if (vTiled != null) {
-            ops.transATilesTiled(w, k, bandLo, bandHi, vTiled, updateH);
-        } else {
-            ops.transATiles(w, k, bandLo, bandHi, v, updateH);
-        }
+        ops.transATilesThenMultiply(wt, kp, bandLo, bandHi, vt, updateH, h, bandLo, bandHi, hvt);
         // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε), on each template's bins; H Hᵀ was summed per tile in updateH.
         hhtSum.sum(templateStep.hht);
         templateStep.timesGram(w);
-        templateStep.update(w, h, vt);
+        templateStep.updateWith(w, hvt, kp);
+    }
+
+    /** Components [from, to) of Wᵀ from W. */
+    private void transposeTemplates(int from, int to) {
+        for (int c = from; c < to; c++) {
+            int o = c * kp;
+            for (int p = 0; p < k; p++) {
+                wt[o + p] = w[p * r + c];
+            }
+        }
     }
 
     /** The H update of one tile: num holds (WᵀV) of the active rows; entries outside H^C are 0 and stay 0. */

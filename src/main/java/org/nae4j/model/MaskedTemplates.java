@@ -25,6 +25,8 @@ final class MaskedTemplates {
     final float[] whht;
     private final float[] hvt;
     private float[] xW;
+    private float[] xHvt;
+    private int xStride;
     private final Parallel.RangeBody updateBody = this::updateRows;
 
     /**
@@ -60,9 +62,20 @@ final class MaskedTemplates {
      */
     void update(float[] w, float[] h, float[] vt) {
         ops.multiplyMasked(h, vt, k, bandLo, bandHi, hvt);
+        updateWith(w, hvt, k);
+    }
+
+    /**
+     * As {@link #update}, with H Vᵀ given: R rows of {@code stride} ≥ K floats, computed at least on each
+     * template's bins.
+     */
+    void updateWith(float[] w, float[] hvt, int stride) {
         xW = w;
+        xHvt = hvt;
+        xStride = stride;
         par.forRange(k, ROW_GRAIN, updateBody);
         xW = null;
+        xHvt = null;
     }
 
     /** Rows [from, to) of the update; W is zero outside each template's bins, so the nonzero test keeps to them. */
@@ -74,7 +87,7 @@ final class MaskedTemplates {
             for (int c = 0; c < r; c++) {
                 float x = w[wi + c];
                 if (x != 0f) {
-                    float y = x * hvt[c * k + p] / (whht[gi + c] + Nmf.EPSILON);
+                    float y = x * xHvt[c * xStride + p] / (whht[gi + c] + Nmf.EPSILON);
                     w[wi + c] = y < Nmf.FLUSH_BELOW ? 0f : y;
                 }
             }

@@ -58,7 +58,6 @@ public final class Nmf implements Factorization {
         this.n = c.frames();
         this.r = c.rank();
         this.v = v;
-        this.vt = DenseOps.transposeSpectrogram(v, k, n);
         this.par = par;
         this.w = c.wc().clone();
         this.h = c.hc().clone();
@@ -66,8 +65,12 @@ public final class Nmf implements Factorization {
         RowRanges templates = new RowRanges(k, c.support().bands());
         this.kernels = kernels.resolve(maskedFraction(activations, templates));
         if (this.kernels == KernelChoice.MASKED) {
-            this.masked = new MaskedNmfStep(v, vt, w, h, k, n, r, activations, templates,
-                    new MaskedOps(activations, par), par, MaskedOps.tiledCopyAffordable(k, n));
+            if (v.length != (long) k * n) {
+                throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
+            }
+            this.masked = new MaskedNmfStep(v, w, h, k, n, r, activations, templates, new MaskedOps(activations, par),
+                    par);
+            this.vt = null;
             this.wtv = null;
             this.wtw = null;
             this.wtwh = null;
@@ -77,6 +80,7 @@ public final class Nmf implements Factorization {
             this.hvt = null;
         } else {
             this.masked = null;
+            this.vt = DenseOps.transposeSpectrogram(v, k, n);
             this.wtv = new float[r * n];
             this.wtw = new float[r * r];
             this.wtwh = new float[r * n];

@@ -27,6 +27,50 @@ class BlockKernelTest {
         assertTrue(BlockKernels.vectorized(), "with the module present the SIMD kernel is chosen");
     }
 
+    /** Dot-product blocks of 1–4 rows, over ranges that are whole vectors, shorter than one, or ragged. */
+    @ParameterizedTest
+    @CsvSource({"1, 0, 16", "2, 3, 3", "3, 5, 40", "4, 16, 80", "4, 0, 1", "2, 17, 50", "3, 32, 33"})
+    void dotBlocksMatchTheDefinition(int rows, int lo, int hi) {
+        checkDots(new ScalarBlockKernel(), rows, lo, hi);
+        Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                "SIMD kernel needs --add-modules jdk.incubator.vector");
+        checkDots(new VectorBlockKernel(), rows, lo, hi);
+    }
+
+    private static void checkDots(BlockKernel kernel, int rows, int lo, int hi) {
+        SplittableRandom rnd = new SplittableRandom(rows * 100L + lo * 10L + hi);
+        int stride = hi + 9;
+        float[] a = new float[5 * stride];
+        float[] b = new float[3 + BlockKernel.DOT_ROWS * stride];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) rnd.nextDouble();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) rnd.nextDouble();
+        }
+        int[] aRow = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            aRow[i] = (4 - i) * stride + rnd.nextInt(3);   // gathered, out of order
+        }
+        int cStride = 7;
+        float[] c = new float[rows * cStride + 1];
+        java.util.Arrays.fill(c, -1f);
+        kernel.dots(a, aRow, rows, b, 3, stride, lo, hi, c, 1, cStride);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < BlockKernel.DOT_ROWS; j++) {
+                double s = 0;
+                for (int p = lo; p < hi; p++) {
+                    s += (double) a[aRow[i] + p] * b[3 + j * stride + p];
+                }
+                assertEquals(s, c[1 + i * cStride + j], 1e-5 * Math.max(1, hi - lo),
+                        kernel.getClass().getSimpleName() + " (" + i + "," + j + ")");
+            }
+            for (int j = BlockKernel.DOT_ROWS; j < cStride && 1 + i * cStride + j < c.length; j++) {
+                assertEquals(-1f, c[1 + i * cStride + j], "outside the block");
+            }
+        }
+    }
+
     private static void check(BlockKernel kernel, int rows, int cols, int depth, boolean accumulate) {
         SplittableRandom rnd = new SplittableRandom(rows * 1000L + cols * 10L + depth);
         int aStep = 7;

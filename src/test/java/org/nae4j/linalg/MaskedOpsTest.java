@@ -116,6 +116,68 @@ class MaskedOpsTest {
         }
     }
 
+    /**
+     * The fused pass gives WᵀV on the mask to the action, which rewrites X's tile (here from the values it
+     * got, as NMF's H update does), and then X Vᵀ of the rewritten X on each row's columns; C is the same for
+     * any thread count.
+     */
+    @ParameterizedTest
+    @CsvSource({"37, 101, 7", "5, 33, 1", "64, 64, 13", "1, 1, 1", "129, 95, 20", "70, 31, 6", "16, 200, 3"})
+    void fusedPassMatchesTheTwoProducts(int k, int n, int r) {
+        SplittableRandom rnd = new SplittableRandom(k * 7L + n);
+        RowRanges hc = randomMask(rnd, r, n);
+        RowRanges wcT = randomMask(rnd, r, k);
+        float[] wT = masked(random(rnd, r * k), wcT);
+        float[] v = random(rnd, k * n);
+        float[] x0 = masked(random(rnd, r * n), hc);
+        int kp = MaskedOps.paddedBins(k);
+        assertEquals(0, kp % 16);
+        float[] at = new float[r * kp];
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(wT, i * k, at, i * kp, k);
+        }
+        float[] bt = MaskedOps.transposePadded(v, k, n);
+        float[] expectedWtv = new float[r * n];
+        float[] first = null;
+        for (int threads = 1; threads <= MaskedLeftProduct.PARTS + 1; threads++) {
+            float[] x = x0.clone();
+            float[] wtv = new float[r * n];
+            float[] c = new float[r * kp];
+            try (Parallel par = new Parallel(threads)) {
+                DenseOps.multiplyTransA(transpose(wT, r, k), v, expectedWtv, k, r, n, par);
+                new MaskedOps(hc, par).transATilesThenMultiply(at, kp, wcT.firsts(), wcT.lasts(), bt,
+                        (n0, width, rows, from, to, count, tile, worker) -> {
+                            for (int i = 0; i < count; i++) {
+                                for (int j = from[i]; j < to[i]; j++) {
+                                    if (hc.contains(rows[i], j)) {
+                                        float z = tile[i * MaskedOps.TILE + j - n0];
+                                        wtv[rows[i] * n + j] = z;
+                                        x[rows[i] * n + j] = 0.5f * x[rows[i] * n + j] + z;
+                                    }
+                                }
+                            }
+                        }, x, wcT.firsts(), wcT.lasts(), c);
+                float[] expected = new float[r * k];
+                DenseOps.multiply(x, transpose(v, k, n), expected, r, n, k, par);
+                for (int i = 0; i < r; i++) {
+                    for (int j = 0; j < n; j++) {
+                        if (hc.contains(i, j)) {
+                            assertClose(expectedWtv[i * n + j], wtv[i * n + j], k, "WᵀV (" + i + "," + j + ")");
+                        }
+                    }
+                    for (int j = wcT.first(i); j < wcT.last(i); j++) {
+                        assertClose(expected[i * k + j], c[i * kp + j], n * k, "X Vᵀ (" + i + "," + j + ")");
+                    }
+                }
+            }
+            if (first == null) {
+                first = c;
+            } else {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(first, c, threads + " threads");
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void maskedLeftProductIsTheSameForAnyThreadCount() {
         int k = 77;

@@ -10,38 +10,14 @@ import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
 
 /**
- * The masked kernels read V either from its tiled copy or in place (when the heap cannot afford the copy,
- * e.g. an hour-long recording): both give the same numbers, since each sum runs in the same order.
+ * The autoencoders' masked kernels read V either from its tiled copy or in place (when the heap cannot afford
+ * the copy, e.g. an hour-long recording): both give the same numbers, since each sum runs in the same order.
+ * (NMF reads only Vᵀ.)
  */
 class TiledCopyTest {
     private static final int K = 53;
     private static final int N = 150;
     private static final int R = 6;
-
-    @Test
-    void nmfStepIsTheSameWithAndWithoutTheTiledCopy() {
-        Problems.Problem p = Problems.random(K, N, R, 9);
-        Constraints c = p.constraints();
-        RowRanges act = new RowRanges(N, c.support().intervals());
-        RowRanges tpl = new RowRanges(K, c.support().bands());
-        float[] vt = transpose(p.v());
-        try (Parallel par = new Parallel(2)) {
-            float[] w1 = c.wc().clone();
-            float[] h1 = c.hc().clone();
-            float[] w2 = c.wc().clone();
-            float[] h2 = c.hc().clone();
-            MaskedNmfStep tiled = new MaskedNmfStep(p.v(), vt, w1, h1, K, N, R, act, tpl, new MaskedOps(act, par), par,
-                    true);
-            MaskedNmfStep inPlace = new MaskedNmfStep(p.v(), vt, w2, h2, K, N, R, act, tpl, new MaskedOps(act, par),
-                    par, false);
-            for (int it = 0; it < 5; it++) {
-                tiled.step();
-                inPlace.step();
-            }
-            assertArrayEquals(w1, w2);
-            assertArrayEquals(h1, h2);
-        }
-    }
 
     @Test
     void autoencoderProductsAreTheSameWithAndWithoutTheTiledCopy() {
