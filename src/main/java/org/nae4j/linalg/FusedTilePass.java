@@ -27,6 +27,8 @@ final class FusedTilePass {
     private final int[] active;
     private final int[] activeLo;
     private final int[] activeHi;
+    /** Tile by tile, the entries sorted by the frames they cover: the rows of a dot block share most. */
+    private final int[] order;
     private final MaskedLeftProduct product;
     private final float[][] tileBuf;
     private final int[][] rowBuf;
@@ -42,6 +44,10 @@ final class FusedTilePass {
     private MaskedOps.TileAction xAction;
     private final Parallel.RangeBody partsBody = this::parts;
 
+    /**
+     * @param tiling  the tiles of the pattern of Aᵀ B's rows
+     * @param product the product X Bᵀ, over X's pattern (the same frames; may be another pattern)
+     */
     FusedTilePass(FrameTiles tiling, MaskedLeftProduct product, Parallel par) {
         this.par = par;
         this.frames = tiling.frames;
@@ -50,6 +56,7 @@ final class FusedTilePass {
         this.active = tiling.active;
         this.activeLo = tiling.activeLo;
         this.activeHi = tiling.activeHi;
+        this.order = MaskedLeftProduct.byCoveredFrames(tiling);
         this.product = product;
         int rows = Math.max(1, tiling.rows);
         this.tileBuf = new float[workers][rows * TILE];
@@ -96,7 +103,6 @@ final class FusedTilePass {
 
     /** Tile t's rows of Aᵀ B into worker w's tile buffer, with their rows and frames in its lists. */
     private void dotTile(int t, int w) {
-        int[] order = product.order();
         float[] buf = tileBuf[w];
         int[] rowsOut = rowBuf[w];
         int[] fromOut = fromBuf[w];

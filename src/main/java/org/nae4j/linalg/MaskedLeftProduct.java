@@ -72,7 +72,8 @@ final class MaskedLeftProduct {
         return s;
     }
 
-    private static int[] byCoveredFrames(FrameTiles tiling) {
+    /** Tile by tile, the indices of the tiling's entries sorted by the frames they cover. */
+    static int[] byCoveredFrames(FrameTiles tiling) {
         int[] lo = tiling.activeLo;
         int[] hi = tiling.activeHi;
         Integer[] boxed = new Integer[tiling.active.length];
@@ -126,11 +127,6 @@ final class MaskedLeftProduct {
     /** The first tile of each part: part p holds tiles [partTiles[p], partTiles[p + 1]). Not to be modified. */
     int[] partTiles() {
         return partTiles;
-    }
-
-    /** Tile by tile, the entries of the tiling sorted by the frames they cover. Not to be modified. */
-    int[] order() {
-        return order;
     }
 
     /** Part {@code part}'s sum (C itself for part 0), set to zero: it clears it on the calling thread. */

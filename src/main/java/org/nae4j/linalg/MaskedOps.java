@@ -47,6 +47,9 @@ public final class MaskedOps {
     private final int[][] smallCRow;
     private final MaskedLeftProduct leftProduct;
     private final FusedTilePass fusedPass;
+    /** The fused pass with the product over another pattern (made on first use, kept for the next ones). */
+    private FusedTilePass fusedOther;
+    private MaskedOps fusedOtherOps;
     // The operands of the running product, read by the prebuilt loop bodies below: a product then
     // allocates nothing (a capturing lambda per call would).
     private float[] xA;
@@ -224,14 +227,36 @@ public final class MaskedOps {
      */
     public void transATilesThenMultiply(float[] at, int kp, int[] aLo, int[] aHi, float[] bt, TileAction action,
                                         float[] x, int[] cLo, int[] cHi, float[] c) {
+        transATilesThenMultiply(at, kp, aLo, aHi, bt, action, this, x, cLo, cHi, c);
+    }
+
+    /**
+     * As {@link #transATilesThenMultiply(float[], int, int[], int[], float[], TileAction, float[], int[], int[],
+     * float[])}, for an X whose rows follow another pattern over the same frames ({@code xOps}'; e.g. the
+     * interleaved rows of two matrices with this pattern's zeros): C is X Bᵀ with xOps' rows.
+     */
+    public void transATilesThenMultiply(float[] at, int kp, int[] aLo, int[] aHi, float[] bt, TileAction action,
+                                        MaskedOps xOps, float[] x, int[] cLo, int[] cHi, float[] c) {
         if (kp % HALF != 0) {
             throw new IllegalArgumentException("kp must be a multiple of " + HALF + ", got " + kp);
         }
+        if (xOps.frames != frames || xOps.par != par) {
+            throw new IllegalArgumentException("X's pattern must cover the same " + frames
+                    + " frames and run on the same threads");
+        }
         DenseOps.check(at, (long) rows * kp, "Aᵀ");
         DenseOps.check(bt, (long) tiles * TILE * kp, "padded Bᵀ");
-        DenseOps.check(x, (long) rows * frames, "X");
-        DenseOps.check(c, (long) rows * kp, "C");
-        fusedPass.run(at, kp, aLo, aHi, bt, action, x, cLo, cHi, c);
+        DenseOps.check(x, (long) xOps.rows * frames, "X");
+        DenseOps.check(c, (long) xOps.rows * kp, "C");
+        if (xOps == this) {
+            fusedPass.run(at, kp, aLo, aHi, bt, action, x, cLo, cHi, c);
+            return;
+        }
+        if (fusedOther == null || fusedOtherOps != xOps) {
+            fusedOther = new FusedTilePass(tiling, xOps.leftProduct, par);
+            fusedOtherOps = xOps;
+        }
+        fusedOther.run(at, kp, aLo, aHi, bt, action, x, cLo, cHi, c);
     }
 
     /** C (R×N) = Aᵀ B on the entries of the pattern; all other entries are set to zero. */

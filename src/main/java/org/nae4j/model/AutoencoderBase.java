@@ -18,6 +18,7 @@ abstract class AutoencoderBase implements Autoencoder {
     final int n;
     final int r;
     final float[] v;
+    /** Vᵀ (N×K) on the dense path, null on the masked one. */
     final float[] vt;
     final Parallel par;
     final Support support;
@@ -37,7 +38,6 @@ abstract class AutoencoderBase implements Autoencoder {
         this.n = c.frames();
         this.r = c.rank();
         this.v = v;
-        this.vt = DenseOps.transposeSpectrogram(v, k, n);
         this.par = par;
         this.support = c.support();
         this.we = new float[r * k];
@@ -48,8 +48,10 @@ abstract class AutoencoderBase implements Autoencoder {
         RowRanges templates = new RowRanges(k, support.bands());
         this.kernels = choice.resolve(MaskedNaeKernels.maskedFraction(activations, templates));
         this.masked = kernels == KernelChoice.MASKED
-                ? new MaskedNaeKernels(v, vt, c, activations, templates, par, MaskedOps.tiledCopyAffordable(k, n))
+                ? new MaskedNaeKernels(v, c, activations, templates, par, MaskedOps.tiledCopyAffordable(k, n))
                 : null;
+        // Vᵀ as the dense path multiplies with it (the masked kernels keep their own, padded).
+        this.vt = masked == null ? DenseOps.transposeSpectrogram(v, k, n) : null;
     }
 
     /** The kernels this instance runs (DENSE or MASKED, never AUTO). */

@@ -11,8 +11,11 @@ import org.nae4j.linalg.RowRanges;
  * SIMD kernels. Every K×N-sized product either runs over the frames H^C keeps (W_E V, W_Dᵀ V, products
  * with Vᵀ of matrices that are zero outside H^C) or is expanded so that it does (E = W_D H − V is never
  * formed: E Hᵀ = W_D (H Hᵀ) − V Hᵀ and W_Dᵀ E = (W_Dᵀ W_D) H − W_Dᵀ V). The elementwise work of each
- * tile of frames runs inside the pass over V while the tile is in cache. Gives the dense path's results
- * up to float rounding; all arrays are allocated here, once, so an iteration allocates nothing.
+ * tile of frames runs inside the pass over V while the tile is in cache, and a product with Vᵀ of what that
+ * work wrote runs in the same pass ({@link MaskedOps#transATilesThenMultiply}): the gradients and Eq. 3's
+ * encoder factors read V once, nae-mu's forward pass and decoder numerator once more. The additive methods'
+ * forward pass runs on the broadcast kernel over V in 32-frame tiles. Gives the dense path's results up to
+ * float rounding; all arrays are allocated here, once, so an iteration allocates nothing.
  */
 final class MaskedNaeKernels {
     /** Rows of K per chunk when the small elementwise loops are split among the threads. */
@@ -20,6 +23,7 @@ final class MaskedNaeKernels {
     /** V in tiles ({@link MaskedOps#tileColumns}), or null when not affordable: then V itself. */
     private final float[] vTiled;
     private final float[] v;
+    /** Vᵀ in the padded layout of {@link MaskedOps#transposePadded}, for the fused passes. */
     private final float[] vt;
     private final float[] hc;
     private final int k;
@@ -27,6 +31,8 @@ final class MaskedNaeKernels {
     private final int r;
     /** R rounded up to whole vectors: the row stride of the padded small matrices. */
     private final int rp;
+    /** K rounded up to whole vectors: the row length of Vᵀ and of the matrices multiplied with it. */
+    private final int kp;
     private final MaskedOps ops;
     /**
      * Products with Vᵀ of two R×N matrices with the same zeros (H and G_H; Eq. 3's two masked factors)
@@ -44,6 +50,12 @@ final class MaskedNaeKernels {
     private final int[] allLo;
     private final int[] allHi;
     private final float[] wePacked;
+    /** W_E with its rows padded to kp (nae-mu's fused forward pass). */
+    private final float[] wePad;
+    /** W_Dᵀ (R×kp), from W_D before each pass that needs it. */
+    private final float[] wdt;
+    /** H Vᵀ (R×kp) of nae-mu's fused forward pass. */
+    private final float[] hvt;
     /** Scratch of {@link MaskedOps#gramCols}: W_D with its rows padded to rp columns. */
     private final float[] wdPad;
     private final float[] wtw;
@@ -63,6 +75,9 @@ final class MaskedNaeKernels {
     private final Parallel.RangeBody decoderGradientBody = this::decoderGradientRows;
     private final Parallel.RangeBody encoderGradientBody = this::encoderGradientRows;
     private final Parallel.RangeBody encoderFactorsBody = this::encoderFactorRows;
+    private final Parallel.RangeBody transposeDecoderBody = this::transposeDecoderRows;
+    private final Parallel.RangeBody padEncoderBody = this::padEncoderRows;
+    private float[] xWd;
     private float xScale;
     private final MaskedOps.TileAction encodeAction = this::encodeTile;
     private final MaskedOps.TileAction gradientAction = this::gradientTile;
@@ -72,14 +87,15 @@ final class MaskedNaeKernels {
      * @param tiled whether to keep V in contiguous tiles too (faster; see
      *              {@link MaskedOps#tiledCopyAffordable}), else the tile passes read V in place
      */
-    MaskedNaeKernels(float[] v, float[] vt, Constraints c, RowRanges activations, RowRanges templates, Parallel par,
+    MaskedNaeKernels(float[] v, Constraints c, RowRanges activations, RowRanges templates, Parallel par,
                      boolean tiled) {
         this.k = c.bins();
         this.n = c.frames();
         this.r = c.rank();
+        this.kp = MaskedOps.paddedBins(k);
         this.v = v;
         this.vTiled = tiled ? MaskedOps.tileColumns(v, k, n) : null;
-        this.vt = vt;
+        this.vt = MaskedOps.transposePadded(v, k, n);
         this.hc = c.hc();
         this.rp = (r + MaskedOps.TILE - 1) / MaskedOps.TILE * MaskedOps.TILE;
         this.par = par;
@@ -90,7 +106,7 @@ final class MaskedNaeKernels {
         }
         this.pairOps = new MaskedOps(new RowRanges(n, twice), par);
         this.pair = new float[2 * r * n];
-        this.pairProduct = new float[2 * r * k];
+        this.pairProduct = new float[2 * r * kp];
         this.pairLo = new int[2 * r];
         this.pairHi = new int[2 * r];
         Arrays.fill(pairHi, k);
@@ -100,9 +116,12 @@ final class MaskedNaeKernels {
         this.allHi = new int[r];
         Arrays.fill(allHi, k);
         this.wePacked = new float[k * r];
+        this.wePad = new float[r * kp];
+        this.wdt = new float[r * kp];
+        this.hvt = new float[r * kp];
         this.wdPad = new float[k * rp];
         this.wtw = new float[r * rp];
-        this.templateStep = new MaskedTemplates(ops, par, k, r, rp, bandLo, bandHi);
+        this.templateStep = new MaskedTemplates(ops, par, k, r, rp);
         this.gramTimesH = new TileGramProduct(ops, r, n, rp);
         this.hhtSum = new TileGramSum(ops, r, n);
         this.crossPerTile = new double[(n + MaskedOps.TILE - 1) / MaskedOps.TILE];
@@ -149,14 +168,16 @@ final class MaskedNaeKernels {
         templateStep.timesGram(wd);
         // G_H = c·((W_Dᵀ W_D) H − W_Dᵀ V) where H > 0, fused into the pass computing W_Dᵀ V; H and G_H go
         // into the interleaved rows of the pair.
+        // Then, in the same pass over Vᵀ (each tile while it is in cache), H Vᵀ and G_E = G_H Vᵀ on every bin;
+        // G_D = c·(W_D (H Hᵀ) − V Hᵀ) on every entry, as the dense path (the projection zeroes those outside
+        // W^C, but the optimizer sees the same gradient).
         ops.gramCols(wd, wdPad, k, r, bandLo, bandHi, wtw, rp);
+        transposeDecoder(wd);
         xH = h;
         xScale = scale;
-        transA(wd, bandLo, bandHi, gradientAction);
+        ops.transATilesThenMultiply(wdt, kp, bandLo, bandHi, vt, gradientAction, pairOps, pair, pairLo, pairHi,
+                pairProduct);
         xH = null;
-        // H Vᵀ and G_E = G_H Vᵀ on every bin; G_D = c·(W_D (H Hᵀ) − V Hᵀ) on every entry, as the dense path
-        // (the projection zeroes those outside W^C, but the optimizer sees the same gradient).
-        pairOps.multiplyMasked(pair, vt, k, pairLo, pairHi, pairProduct);
         xGd = gd;
         xScale = scale;
         par.forRange(k, ROW_GRAIN, decoderGradientBody);
@@ -183,10 +204,11 @@ final class MaskedNaeKernels {
      */
     void encoderFactors(float[] wd, float[] h, float[] num, float[] denominator) {
         ops.gramCols(wd, wdPad, k, r, bandLo, bandHi, wtw, rp);
+        transposeDecoder(wd);
         xH = h;
-        transA(wd, bandLo, bandHi, multiplicativeAction);
+        ops.transATilesThenMultiply(wdt, kp, bandLo, bandHi, vt, multiplicativeAction, pairOps, pair, pairLo,
+                pairHi, pairProduct);
         xH = null;
-        pairOps.multiplyMasked(pair, vt, k, pairLo, pairHi, pairProduct);
         xNum = num;
         xGe = denominator;
         par.forRange(r, 1, encoderFactorsBody);
@@ -195,12 +217,44 @@ final class MaskedNaeKernels {
     }
 
     /**
-     * W_D ← W_D ⊙ (V Hᵀ) ⊘ (W_D H Hᵀ + ε) on each template's bins (zeros outside stay zero), for H as the last
-     * {@link #encode} left it.
+     * {@link #encode}, then W_D ← W_D ⊙ (V Hᵀ) ⊘ (W_D H Hᵀ + ε) on each template's bins (zeros outside stay
+     * zero) for the new H (nae-mu's second half): H Vᵀ is summed in the same pass over Vᵀ, each tile right
+     * after its H is written.
      */
-    void updateDecoder(float[] wd, float[] h) {
+    void encodeAndUpdateDecoder(float[] we, float[] wd, float[] h) {
+        xWe = we;
+        par.forRange(r, 1, padEncoderBody);
+        xWe = null;
+        xH = h;
+        hhtSum.clear();
+        ops.transATilesThenMultiply(wePad, kp, allLo, allHi, vt, encodeAction, h, bandLo, bandHi, hvt);
+        hhtSum.sum(templateStep.hht);
+        xH = null;
         templateStep.timesGram(wd);
-        templateStep.update(wd, h, vt);
+        templateStep.updateWith(wd, hvt, kp);
+    }
+
+    /** W_Dᵀ into {@link #wdt}, its components split among the threads. */
+    private void transposeDecoder(float[] wd) {
+        xWd = wd;
+        par.forRange(r, 1, transposeDecoderBody);
+        xWd = null;
+    }
+
+    /** Components [from, to) of W_Dᵀ (zero past K). */
+    private void transposeDecoderRows(int from, int to) {
+        for (int c = from; c < to; c++) {
+            for (int p = 0; p < k; p++) {
+                wdt[c * kp + p] = xWd[p * r + c];
+            }
+        }
+    }
+
+    /** Components [from, to) of W_E copied into its padded rows (zero past K). */
+    private void padEncoderRows(int from, int to) {
+        for (int c = from; c < to; c++) {
+            System.arraycopy(xWe, c * k, wePad, c * kp, k);
+        }
     }
 
     private void transA(float[] a, int[] lo, int[] hi, MaskedOps.TileAction action) {
@@ -223,15 +277,15 @@ final class MaskedNaeKernels {
     /** Components [from, to) of G_E = G_H Vᵀ: the odd rows of the pair's product. */
     private void encoderGradientRows(int from, int to) {
         for (int c = from; c < to; c++) {
-            System.arraycopy(pairProduct, (2 * c + 1) * k, xGe, c * k, k);
+            System.arraycopy(pairProduct, (2 * c + 1) * kp, xGe, c * k, k);
         }
     }
 
     /** Components [from, to) of Eq. 3's encoder factors: the pair's product rows 2c (numerator), 2c + 1. */
     private void encoderFactorRows(int from, int to) {
         for (int c = from; c < to; c++) {
-            System.arraycopy(pairProduct, 2 * c * k, xNum, c * k, k);
-            System.arraycopy(pairProduct, (2 * c + 1) * k, xGe, c * k, k);
+            System.arraycopy(pairProduct, 2 * c * kp, xNum, c * k, k);
+            System.arraycopy(pairProduct, (2 * c + 1) * kp, xGe, c * k, k);
         }
     }
 
@@ -239,7 +293,7 @@ final class MaskedNaeKernels {
     private void decoderGradientRows(int from, int to) {
         for (int p = from; p < to; p++) {
             for (int c = 0; c < r; c++) {
-                xGd[p * r + c] = xScale * (templateStep.whht[p * rp + c] - pairProduct[2 * c * k + p]);
+                xGd[p * r + c] = xScale * (templateStep.whht[p * rp + c] - pairProduct[2 * c * kp + p]);
             }
         }
     }

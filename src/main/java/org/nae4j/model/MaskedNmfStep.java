@@ -65,7 +65,7 @@ final class MaskedNmfStep {
         this.wtw = new float[r * rp];
         this.wt = new float[r * kp];
         this.hvt = new float[r * kp];
-        this.templateStep = new MaskedTemplates(ops, par, k, r, rp, bandLo, bandHi);
+        this.templateStep = new MaskedTemplates(ops, par, k, r, rp);
         this.gramTimesH = new TileGramProduct(ops, r, n, rp);
         this.hhtSum = new TileGramSum(ops, r, n);
     }

@@ -5,8 +5,8 @@ import org.nae4j.linalg.Parallel;
 
 /**
  * The template side that masked NMF and the masked autoencoders share: W (H Hᵀ) on the kernel, and the
- * multiplicative update of W (K×R) on each template's bins, its rows split among the threads. Holds H Hᵀ,
- * W (H Hᵀ) and H Vᵀ; allocates nothing after construction.
+ * multiplicative update of W (K×R) on each template's bins, its rows split among the threads. Holds H Hᵀ and
+ * W (H Hᵀ); allocates nothing after construction.
  */
 final class MaskedTemplates {
     /** Rows of W per chunk when the update is split among the threads. */
@@ -16,14 +16,11 @@ final class MaskedTemplates {
     private final int k;
     private final int r;
     private final int rp;
-    private final int[] bandLo;
-    private final int[] bandHi;
     /** H Hᵀ (R×R), which the owner fills before {@link #timesGram}. */
     final float[] hht;
     private final float[] hhtPad;
     /** W (H Hᵀ), K×rp, after {@link #timesGram}. */
     final float[] whht;
-    private final float[] hvt;
     private float[] xW;
     private float[] xHvt;
     private int xStride;
@@ -31,21 +28,16 @@ final class MaskedTemplates {
 
     /**
      * @param rp     the row stride of the padded small matrices, ≥ R (whole kernel vectors)
-     * @param bandLo per template, the first bin W^C allows
-     * @param bandHi per template, the end of the bins W^C allows
      */
-    MaskedTemplates(MaskedOps ops, Parallel par, int k, int r, int rp, int[] bandLo, int[] bandHi) {
+    MaskedTemplates(MaskedOps ops, Parallel par, int k, int r, int rp) {
         this.ops = ops;
         this.par = par;
         this.k = k;
         this.r = r;
         this.rp = rp;
-        this.bandLo = bandLo;
-        this.bandHi = bandHi;
         this.hht = new float[r * r];
         this.hhtPad = new float[r * rp];
         this.whht = new float[k * rp];
-        this.hvt = new float[r * k];
     }
 
     /** {@link #whht} = W (H Hᵀ) from {@link #hht} (its padding columns stay zero). */
@@ -58,16 +50,8 @@ final class MaskedTemplates {
 
     /**
      * W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε) on each template's bins, after {@link #timesGram}, for W zero outside
-     * those bins. Zeros stay zero, results below {@link Nmf#FLUSH_BELOW} become 0.
-     */
-    void update(float[] w, float[] h, float[] vt) {
-        ops.multiplyMasked(h, vt, k, bandLo, bandHi, hvt);
-        updateWith(w, hvt, k);
-    }
-
-    /**
-     * As {@link #update}, with H Vᵀ given: R rows of {@code stride} ≥ K floats, computed at least on each
-     * template's bins.
+     * those bins, from H Vᵀ (R rows of {@code stride} ≥ K floats, computed at least on each template's bins;
+     * the owner's pass over V sums it). Zeros stay zero, results below {@link Nmf#FLUSH_BELOW} become 0.
      */
     void updateWith(float[] w, float[] hvt, int stride) {
         xW = w;

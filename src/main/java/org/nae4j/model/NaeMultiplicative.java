@@ -84,8 +84,7 @@ public final class NaeMultiplicative extends AutoencoderBase {
         if (masked != null) {
             masked.encoderFactors(wd, h, encNum, encDen);
             par.forRange(we.length, UPDATE_GRAIN, encoderUpdate);
-            masked.encode(we, h);
-            masked.updateDecoder(wd, h);
+            masked.encodeAndUpdateDecoder(we, wd, h);
             return;
         }
         // Encoder: numerator ((W_Dᵀ V) ⊙ H^C) Vᵀ, denominator ((W_Dᵀ W_D H) ⊙ H^C) Vᵀ; the masked

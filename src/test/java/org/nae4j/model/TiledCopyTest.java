@@ -25,13 +25,12 @@ class TiledCopyTest {
         Constraints c = p.constraints();
         RowRanges act = new RowRanges(N, c.support().intervals());
         RowRanges tpl = new RowRanges(K, c.support().bands());
-        float[] vt = transpose(p.v());
         float[] we = new float[R * K];
         float[] wd = new float[K * R];
         NaeInitialization.initialise(p.v(), c, NaeInit.RANDOM, 3, we, wd, Parallel.serial());
         try (Parallel par = new Parallel(2)) {
-            MaskedNaeKernels[] m = {new MaskedNaeKernels(p.v(), vt, c, act, tpl, par, true),
-                new MaskedNaeKernels(p.v(), vt, c, act, tpl, par, false)};
+            MaskedNaeKernels[] m = {new MaskedNaeKernels(p.v(), c, act, tpl, par, true),
+                new MaskedNaeKernels(p.v(), c, act, tpl, par, false)};
             float[][] h = new float[2][R * N];
             float[][] gd = new float[2][K * R];
             float[][] ge = new float[2][R * K];
@@ -55,15 +54,5 @@ class TiledCopyTest {
             assertArrayEquals(den[0], den[1]);
             assertArrayEquals(new double[] {loss[0]}, new double[] {loss[1]});
         }
-    }
-
-    private static float[] transpose(float[] v) {
-        float[] t = new float[K * N];
-        for (int p = 0; p < K; p++) {
-            for (int j = 0; j < N; j++) {
-                t[j * K + p] = v[p * N + j];
-            }
-        }
-        return t;
     }
 }
