@@ -15,8 +15,6 @@ public final class MaskedOps {
     /** Frames per tile: two 16-float vectors, the width of the kernel's register block. */
     public static final int TILE = 32;
     private static final int HALF = TILE / 2;
-    /** Rows per chunk when {@link #gramCols} pads A among the threads. */
-    private static final int PAD_GRAIN = 64;
     /**
      * The tiled copy of V ({@link #tileColumns}) is made only while it takes at most this fraction of the
      * JVM's maximum heap: it speeds up WᵀV by about 1.6x, but for an hour-long recording (318 MB per copy
@@ -64,8 +62,7 @@ public final class MaskedOps {
     private boolean xTiled;
     private final Parallel.RangeBody transABody = this::transAPart;
     private final Parallel.RangeBody multiplyBody = this::multiplyPart;
-    private final Parallel.RangeBody gramColsBody = this::gramColsPart;
-    private final Parallel.RangeBody padRowsBody = this::padRows;
+    private final Parallel.RangeBody gramRowsBody = this::gramRowsPart;
     private final TileAction copyToC = this::copyTile;
 
     /** Receives, per tile, the product's rows that are active in it (see {@link #transATiles}). */
@@ -316,60 +313,67 @@ public final class MaskedOps {
     }
 
     /**
-     * G = Aᵀ A (m×m, stored with row stride {@code gStride} ≥ m) for A k×m whose column r is zero outside
-     * rows [lo[r], hi[r]), its row blocks split among the threads. {@code ap} is scratch of k·gStride floats
-     * whose columns beyond m must be zero: it receives A with its rows padded to {@code gStride} columns (its
-     * rows split among the threads), so that the kernel runs on full vectors.
+     * G = A Aᵀ (m×m, stored with row stride {@code gStride} ≥ ⌈m/4⌉·4) for A with m rows of kp floats whose
+     * row r is zero outside [lo[r], hi[r]) (Wᵀ of a factorisation: G = WᵀW over the templates' bins), as
+     * blocks of {@link BlockKernel#dots}, the row blocks split among the threads. A must hold ⌈m/4⌉·4 rows
+     * (zeros past m); G's columns past m receive zeros.
      */
-    public void gramCols(float[] a, float[] ap, int k, int m, int[] lo, int[] hi, float[] g, int gStride) {
-        DenseOps.check(a, (long) k * m, "A");
-        DenseOps.check(ap, (long) k * gStride, "padded A");
+    public void gramRows(float[] at, int kp, int m, int[] lo, int[] hi, float[] g, int gStride) {
+        int mp = (m + BlockKernel.DOT_ROWS - 1) / BlockKernel.DOT_ROWS * BlockKernel.DOT_ROWS;
+        if (gStride < mp) {
+            throw new IllegalArgumentException("G's row stride must be at least " + mp + ", got " + gStride);
+        }
+        DenseOps.check(at, (long) mp * kp, "A");
         DenseOps.check(g, (long) m * gStride, "G");
-        xA = a;
-        xB = ap;
+        xA = at;
         xC = g;
-        xK = k;
+        xK = kp;
         xM = m;
         xN = gStride;
         xLo = lo;
         xHi = hi;
-        par.forRange(k, PAD_GRAIN, padRowsBody);
-        par.forRange(workers, 1, gramColsBody);
+        par.forRange(workers, 1, gramRowsBody);
     }
 
-    /** Rows [from, to) of A copied into the padded scratch of {@link #gramCols}. */
-    private void padRows(int from, int to) {
-        for (int p = from; p < to; p++) {
-            System.arraycopy(xA, p * xM, xB, p * xN, xM);
-        }
-    }
-
-    /** Worker w's share of the row blocks of {@link #gramCols}. */
-    private void gramColsPart(int from, int to) {
-        int k = xK;
+    /** Worker w's share of the row blocks of {@link #gramRows}, each against every column block. */
+    private void gramRowsPart(int from, int to) {
+        int dot = BlockKernel.DOT_ROWS;
         int m = xM;
-        int gStride = xN;
-        int blocks = (m + BlockKernel.WIDE_ROWS - 1) / BlockKernel.WIDE_ROWS;
+        int kp = xK;
+        int blocks = (m + dot - 1) / dot;
         for (int w = from; w < to; w++) {
             int[] ar = aRow[w];
-            int[] cr = cRow[w];
-            for (int b = blocks * w / workers; b < blocks * (w + 1) / workers; b++) {
-                int i = b * BlockKernel.WIDE_ROWS;
-                int mr = Math.min(BlockKernel.WIDE_ROWS, m - i);
-                int l = k;
-                int h = 0;
-                for (int q = 0; q < mr; q++) {
-                    l = Math.min(l, xLo[i + q]);
-                    h = Math.max(h, xHi[i + q]);
+            for (int bi = blocks * w / workers; bi < blocks * (w + 1) / workers; bi++) {
+                int i0 = bi * dot;
+                int mi = Math.min(dot, m - i0);
+                for (int q = 0; q < mi; q++) {
+                    ar[q] = (i0 + q) * kp;
                 }
-                h = Math.max(h, l);
-                for (int q = 0; q < mr; q++) {
-                    ar[q] = l * m + i + q;
-                    cr[q] = (i + q) * gStride;
+                for (int j0 = 0; j0 < m; j0 += dot) {
+                    int mj = Math.min(dot, m - j0);
+                    // Outside the overlap of the two blocks' bins one factor of every product is zero.
+                    int lo = Math.max(0, Math.max(min(xLo, i0, mi), min(xLo, j0, mj))) / HALF * HALF;
+                    int hi = Math.min(kp, (Math.min(max(xHi, i0, mi), max(xHi, j0, mj)) + HALF - 1) / HALF * HALF);
+                    kernel.dots(xA, ar, mi, xA, j0 * kp, kp, lo, Math.max(lo, hi), xC, i0 * xN + j0, xN);
                 }
-                kernel.run(xA, ar, m, xB, l * gStride, gStride, h - l, xC, cr, 0, mr, gStride, false);
             }
         }
+    }
+
+    private static int min(int[] x, int from, int count) {
+        int v = Integer.MAX_VALUE;
+        for (int q = from; q < from + count; q++) {
+            v = Math.min(v, x[q]);
+        }
+        return v;
+    }
+
+    private static int max(int[] x, int from, int count) {
+        int v = Integer.MIN_VALUE;
+        for (int q = from; q < from + count; q++) {
+            v = Math.max(v, x[q]);
+        }
+        return v;
     }
 
     private void transAPart(int from, int to) {

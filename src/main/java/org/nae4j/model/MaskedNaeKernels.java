@@ -52,12 +52,10 @@ final class MaskedNaeKernels {
     private final float[] wePacked;
     /** W_E with its rows padded to kp (nae-mu's fused forward pass). */
     private final float[] wePad;
-    /** W_Dᵀ (R×kp), from W_D before each pass that needs it. */
+    /** W_Dᵀ (rp rows of kp, zero past K and R), from W_D before each pass that needs it. */
     private final float[] wdt;
     /** H Vᵀ (R×kp) of nae-mu's fused forward pass. */
     private final float[] hvt;
-    /** Scratch of {@link MaskedOps#gramCols}: W_D with its rows padded to rp columns. */
-    private final float[] wdPad;
     private final float[] wtw;
     private final MaskedTemplates templateStep;
     private final TileGramProduct gramTimesH;
@@ -117,9 +115,8 @@ final class MaskedNaeKernels {
         Arrays.fill(allHi, k);
         this.wePacked = new float[k * r];
         this.wePad = new float[r * kp];
-        this.wdt = new float[r * kp];
+        this.wdt = new float[rp * kp];
         this.hvt = new float[r * kp];
-        this.wdPad = new float[k * rp];
         this.wtw = new float[r * rp];
         this.templateStep = new MaskedTemplates(ops, par, k, r, rp);
         this.gramTimesH = new TileGramProduct(ops, r, n, rp);
@@ -171,8 +168,8 @@ final class MaskedNaeKernels {
         // Then, in the same pass over Vᵀ (each tile while it is in cache), H Vᵀ and G_E = G_H Vᵀ on every bin;
         // G_D = c·(W_D (H Hᵀ) − V Hᵀ) on every entry, as the dense path (the projection zeroes those outside
         // W^C, but the optimizer sees the same gradient).
-        ops.gramCols(wd, wdPad, k, r, bandLo, bandHi, wtw, rp);
         transposeDecoder(wd);
+        ops.gramRows(wdt, kp, r, bandLo, bandHi, wtw, rp);
         xH = h;
         xScale = scale;
         ops.transATilesThenMultiply(wdt, kp, bandLo, bandHi, vt, gradientAction, pairOps, pair, pairLo, pairHi,
@@ -203,8 +200,8 @@ final class MaskedNaeKernels {
      * the masked factors held in the interleaved rows of the pair.
      */
     void encoderFactors(float[] wd, float[] h, float[] num, float[] denominator) {
-        ops.gramCols(wd, wdPad, k, r, bandLo, bandHi, wtw, rp);
         transposeDecoder(wd);
+        ops.gramRows(wdt, kp, r, bandLo, bandHi, wtw, rp);
         xH = h;
         ops.transATilesThenMultiply(wdt, kp, bandLo, bandHi, vt, multiplicativeAction, pairOps, pair, pairLo,
                 pairHi, pairProduct);

@@ -28,10 +28,8 @@ final class MaskedNmfStep {
     private final Parallel par;
     private final int[] bandLo;
     private final int[] bandHi;
-    /** Scratch of {@link MaskedOps#gramCols}: W with its rows padded to rp columns. */
-    private final float[] wPad;
     private final float[] wtw;
-    /** Wᵀ (R×kp), refreshed from W each iteration; zero past K. */
+    /** Wᵀ (rp rows of kp), refreshed from W each iteration; zero past K and past R. */
     private final float[] wt;
     /** H Vᵀ (R×kp) of the new H, from the pass. */
     private final float[] hvt;
@@ -61,9 +59,8 @@ final class MaskedNmfStep {
         this.par = par;
         this.bandLo = templates.firsts();
         this.bandHi = templates.lasts();
-        this.wPad = new float[k * rp];
         this.wtw = new float[r * rp];
-        this.wt = new float[r * kp];
+        this.wt = new float[rp * kp];
         this.hvt = new float[r * kp];
         this.templateStep = new MaskedTemplates(ops, par, k, r, rp);
         this.gramTimesH = new TileGramProduct(ops, r, n, rp);
@@ -72,8 +69,8 @@ final class MaskedNmfStep {
 
     void step() {
         // H ← H ⊙ (WᵀV) ⊘ (WᵀW H + ε) and V Hᵀ of the new H, both in the one pass over Vᵀ.
-        ops.gramCols(w, wPad, k, r, bandLo, bandHi, wtw, rp);
         par.forRange(r, 1, transposeBody);
+        ops.gramRows(wt, kp, r, bandLo, bandHi, wtw, rp);
         hhtSum.clear();
         ops.transATilesThenMultiply(wt, kp, bandLo, bandHi, vt, updateH, h, bandLo, bandHi, hvt);
         // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε), on each template's bins; H Hᵀ was summed per tile in updateH.

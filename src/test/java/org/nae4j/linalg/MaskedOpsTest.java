@@ -212,10 +212,18 @@ class MaskedOpsTest {
         try (Parallel par = new Parallel(2)) {
             MaskedOps ops = new MaskedOps(hc, par);
             float[] want = new float[r * r];
-            int stride = r + 3;
-            float[] wPad = new float[k * stride];
+            // WᵀW from Wᵀ with rows padded to kp floats and to whole blocks of 4 rows.
+            int kp = MaskedOps.paddedBins(k);
+            int stride = (r + 3) / 4 * 4 + 1;
+            float[] wt = new float[(r + 3) / 4 * 4 * kp];
+            for (int i = 0; i < r; i++) {
+                for (int p = 0; p < k; p++) {
+                    wt[i * kp + p] = w[p * r + i];
+                }
+            }
             float[] wtw = new float[r * stride];
-            ops.gramCols(w, wPad, k, r, wcT.firsts(), wcT.lasts(), wtw, stride);
+            Arrays.fill(wtw, Float.NaN);
+            ops.gramRows(wt, kp, r, wcT.firsts(), wcT.lasts(), wtw, stride);
             DenseOps.gramCols(w, k, r, want);
             for (int i = 0; i < r; i++) {
                 for (int j = 0; j < r; j++) {
