@@ -227,8 +227,7 @@ final class MaskedNaeKernels {
         ops.transATilesThenMultiply(wePad, kp, allLo, allHi, vt, encodeAction, h, bandLo, bandHi, hvt);
         hhtSum.sum(templateStep.hht);
         xH = null;
-        templateStep.timesGram(wd);
-        templateStep.updateWith(wd, hvt, kp);
+        templateStep.update(wd, hvt, kp);
     }
 
     /** W_Dᵀ into {@link #wdt}, its components split among the threads. */

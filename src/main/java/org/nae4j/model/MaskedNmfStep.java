@@ -75,8 +75,7 @@ final class MaskedNmfStep {
         ops.transATilesThenMultiply(wt, kp, bandLo, bandHi, vt, updateH, h, bandLo, bandHi, hvt);
         // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε), on each template's bins; H Hᵀ was summed per tile in updateH.
         hhtSum.sum(templateStep.hht);
-        templateStep.timesGram(w);
-        templateStep.updateWith(w, hvt, kp);
+        templateStep.update(w, hvt, kp);
     }
 
     /** Components [from, to) of Wᵀ from W. */

@@ -9,10 +9,11 @@ import org.nae4j.linalg.Parallel;
  * W (H Hᵀ); allocates nothing after construction.
  */
 final class MaskedTemplates {
-    /** Rows of W per chunk when the update is split among the threads. */
+    /** Rows of W per block of the update: W (H Hᵀ) of a block is still in cache when the block is updated. */
     private static final int ROW_GRAIN = 64;
     private final MaskedOps ops;
     private final Parallel par;
+    private final int workers;
     private final int k;
     private final int r;
     private final int rp;
@@ -24,7 +25,7 @@ final class MaskedTemplates {
     private float[] xW;
     private float[] xHvt;
     private int xStride;
-    private final Parallel.RangeBody updateBody = this::updateRows;
+    private final Parallel.RangeBody updateBody = this::updatePart;
 
     /**
      * @param rp     the row stride of the padded small matrices, ≥ R (whole kernel vectors)
@@ -32,6 +33,7 @@ final class MaskedTemplates {
     MaskedTemplates(MaskedOps ops, Parallel par, int k, int r, int rp) {
         this.ops = ops;
         this.par = par;
+        this.workers = ops.workers();
         this.k = k;
         this.r = r;
         this.rp = rp;
@@ -42,24 +44,42 @@ final class MaskedTemplates {
 
     /** {@link #whht} = W (H Hᵀ) from {@link #hht} (its padding columns stay zero). */
     void timesGram(float[] w) {
-        for (int i = 0; i < r; i++) {
-            System.arraycopy(hht, i * r, hhtPad, i * rp, r);
-        }
+        padGram();
         ops.multiply(w, hhtPad, whht, k, r, rp);
     }
 
+    private void padGram() {
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(hht, i * r, hhtPad, i * rp, r);
+        }
+    }
+
     /**
-     * W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε) on each template's bins, after {@link #timesGram}, for W zero outside
-     * those bins, from H Vᵀ (R rows of {@code stride} ≥ K floats, computed at least on each template's bins;
-     * the owner's pass over V sums it). Zeros stay zero, results below {@link Nmf#FLUSH_BELOW} become 0.
+     * W ← W ⊙ (V Hᵀ) ⊘ (W (H Hᵀ) + ε) on each template's bins, for W zero outside those bins, from {@link #hht}
+     * and H Vᵀ (R rows of {@code stride} ≥ K floats, computed at least on each template's bins; the owner's
+     * pass over V sums it). One parallel loop: each thread forms W (H Hᵀ) for a block of W's rows and updates
+     * those rows at once. Zeros stay zero, results below {@link Nmf#FLUSH_BELOW} become 0.
      */
-    void updateWith(float[] w, float[] hvt, int stride) {
+    void update(float[] w, float[] hvt, int stride) {
+        padGram();
         xW = w;
         xHvt = hvt;
         xStride = stride;
-        par.forRange(k, ROW_GRAIN, updateBody);
+        par.forRange(workers, 1, updateBody);
         xW = null;
         xHvt = null;
+    }
+
+    /** Worker w's rows of {@link #update}, {@value #ROW_GRAIN} at a time. */
+    private void updatePart(int from, int to) {
+        for (int wk = from; wk < to; wk++) {
+            int p1 = (int) ((long) k * (wk + 1) / workers);
+            for (int p = (int) ((long) k * wk / workers); p < p1; p += ROW_GRAIN) {
+                int q = Math.min(p1, p + ROW_GRAIN);
+                ops.multiplyRows(xW, hhtPad, whht, r, rp, p, q, wk);
+                updateRows(p, q);
+            }
+        }
     }
 
     /** Rows [from, to) of the update; W is zero outside each template's bins, so the nonzero test keeps to them. */
