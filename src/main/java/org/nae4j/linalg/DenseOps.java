@@ -137,6 +137,19 @@ public final class DenseOps {
         }
     }
 
+    /**
+     * Columns [from, to) of A (m×n row-major) as rows of out, whose rows are {@code outStride} ≥ m floats
+     * apart: out[j·outStride + i] = A[i·n + j]. For the transposes a caller splits among threads by column.
+     */
+    public static void transposeColumns(float[] a, int m, int n, int from, int to, float[] out, int outStride) {
+        for (int j = from; j < to; j++) {
+            int o = j * outStride;
+            for (int i = 0; i < m; i++) {
+                out[o + i] = a[i * n + j];
+            }
+        }
+    }
+
     /** y[yo .. yo+len) += alpha · x[xo .. xo+len). A simple loop the JIT vectorises. */
     static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int len) {
         for (int t = 0; t < len; t++) {

@@ -2,6 +2,7 @@ package org.nae4j.model;
 
 import java.util.Arrays;
 import org.nae4j.constraints.Constraints;
+import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
@@ -239,11 +240,7 @@ final class MaskedNaeKernels {
 
     /** Components [from, to) of W_Dᵀ (zero past K). */
     private void transposeDecoderRows(int from, int to) {
-        for (int c = from; c < to; c++) {
-            for (int p = 0; p < k; p++) {
-                wdt[c * kp + p] = xWd[p * r + c];
-            }
-        }
+        DenseOps.transposeColumns(xWd, k, r, from, to, wdt, kp);
     }
 
     /** Components [from, to) of W_E copied into its padded rows (zero past K). */

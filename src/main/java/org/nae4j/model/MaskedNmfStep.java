@@ -1,5 +1,6 @@
 package org.nae4j.model;
 
+import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
@@ -80,12 +81,7 @@ final class MaskedNmfStep {
 
     /** Components [from, to) of Wᵀ from W. */
     private void transposeTemplates(int from, int to) {
-        for (int c = from; c < to; c++) {
-            int o = c * kp;
-            for (int p = 0; p < k; p++) {
-                wt[o + p] = w[p * r + c];
-            }
-        }
+        DenseOps.transposeColumns(w, k, r, from, to, wt, kp);
     }
 
     /** The H update of one tile: num holds (WᵀV) of the active rows; entries outside H^C are 0 and stay 0. */

@@ -71,4 +71,24 @@ class DenseOpsTest {
         DenseOps.gramCols(t, n, m, g);
         assertClose(naive(a, t, m, n, m, false, false), g);
     }
+
+    @org.junit.jupiter.api.Test
+    void transposeColumnsWritesTheChosenColumnsAsPaddedRows() {
+        int m = 3;
+        int n = 5;
+        float[] a = new float[m * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i + 1;
+        }
+        int stride = 4;
+        float[] out = new float[n * stride];
+        java.util.Arrays.fill(out, -1f);
+        DenseOps.transposeColumns(a, m, n, 1, 4, out, stride);
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < stride; i++) {
+                float want = j >= 1 && j < 4 && i < m ? a[i * n + j] : -1f;
+                org.junit.jupiter.api.Assertions.assertEquals(want, out[j * stride + i], "(" + j + "," + i + ")");
+            }
+        }
+    }
 }
