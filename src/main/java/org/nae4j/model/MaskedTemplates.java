@@ -88,12 +88,11 @@ final class MaskedTemplates {
         for (int p = from; p < to; p++) {
             int wi = p * r;
             int gi = p * rp;
+            // No test for zeros: a zero entry gives 0 · (finite) = 0, and a branch the data decides (W^C's
+            // pattern along the row) mispredicts often.
             for (int c = 0; c < r; c++) {
-                float x = w[wi + c];
-                if (x != 0f) {
-                    float y = x * xHvt[c * xStride + p] / (whht[gi + c] + Nmf.EPSILON);
-                    w[wi + c] = y < Nmf.FLUSH_BELOW ? 0f : y;
-                }
+                float y = w[wi + c] * xHvt[c * xStride + p] / (whht[gi + c] + Nmf.EPSILON);
+                w[wi + c] = y < Nmf.FLUSH_BELOW ? 0f : y;
             }
         }
     }
