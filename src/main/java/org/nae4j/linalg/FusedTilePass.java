@@ -9,8 +9,9 @@ package org.nae4j.linalg;
  *   <li>the caller's {@link MaskedOps.TileAction}, which may rewrite X's columns in the tile;</li>
  *   <li>X's tile times the same tile of Bᵀ, added into C = X Bᵀ ({@link MaskedLeftProduct#addTile}).</li>
  * </ol>
- * Two separate products read V twice per iteration (B for Aᵀ B, Bᵀ for X Bᵀ), and at two threads an
- * iteration of NMF is bound by that stream; here Bᵀ is read once. The tiles are split into
+ * Two separate products read V twice (B for Aᵀ B, Bᵀ for X Bᵀ); here Bᵀ is read once, at the price of
+ * computing Aᵀ B as dot products, which are slower per multiply-add than the broadcast blocks of
+ * {@link MaskedOps#transATiles} (docs/performance.md has the numbers). The tiles are split into
  * {@link MaskedLeftProduct}'s fixed parts, so C does not depend on the thread count. Holds per-worker
  * scratch; a pass allocates nothing.
  */

@@ -8,8 +8,9 @@ import java.util.Arrays;
  * (W^C). The frames are cut into tiles of {@value #TILE}; each tile lists the few rows active in it, and a
  * product multiplies only those rows, with the {@link BlockKernel} (SIMD when available) on a tile of V
  * that stays in cache. Results equal {@link DenseOps}' on every entry the pattern allows, up to float
- * rounding. Built once per problem; holds per-worker scratch, so no product allocates arrays. One instance
- * must not run two products at the same time.
+ * rounding. Built once per problem; holds per-worker scratch, so no product allocates arrays (the fused
+ * pass with another pattern's product is built on its first use and kept). One instance must not run two
+ * products at the same time.
  */
 public final class MaskedOps {
     /** Frames per tile: two 16-float vectors, the width of the kernel's register block. */
@@ -17,8 +18,9 @@ public final class MaskedOps {
     private static final int HALF = TILE / 2;
     /**
      * The tiled copy of V ({@link #tileColumns}) is made only while it takes at most this fraction of the
-     * JVM's maximum heap: it speeds up WᵀV by about 1.6x, but for an hour-long recording (318 MB per copy
-     * of V) under -Xmx2g the heap cannot hold it beside the analysis' own arrays.
+     * JVM's maximum heap: it speeds up Aᵀ V ({@link #transATilesTiled}) by about 1.6x, but for an
+     * hour-long recording (318 MB per copy of V) under -Xmx2g the heap cannot hold it beside the analysis'
+     * own arrays.
      */
     public static final double MAX_TILED_COPY_HEAP_FRACTION = 0.125;
 

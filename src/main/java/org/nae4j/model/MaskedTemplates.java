@@ -55,10 +55,10 @@ final class MaskedTemplates {
     }
 
     /**
-     * W ← W ⊙ (V Hᵀ) ⊘ (W (H Hᵀ) + ε) on each template's bins, for W zero outside those bins, from {@link #hht}
-     * and H Vᵀ (R rows of {@code stride} ≥ K floats, computed at least on each template's bins; the owner's
-     * pass over V sums it). One parallel loop: each thread forms W (H Hᵀ) for a block of W's rows and updates
-     * those rows at once. Zeros stay zero, results below {@link Nmf#FLUSH_BELOW} become 0.
+     * W ← W ⊙ (V Hᵀ) ⊘ (W (H Hᵀ) + ε) on each template's bins, for W zero outside those bins, from
+     * {@link #hht} and H Vᵀ (R rows of {@code stride} ≥ K floats, computed at least on each template's bins;
+     * the owner's pass over V sums it). One parallel loop: each thread forms W (H Hᵀ) for a block of W's rows
+     * and updates those rows at once. Zeros stay zero, results below {@link Nmf#FLUSH_BELOW} become 0.
      */
     void update(float[] w, float[] hvt, int stride) {
         padGram();
