@@ -33,4 +33,12 @@ interface BlockKernel {
      */
     void dots(float[] a, int[] aRow, int rows, float[] b, int bOff, int bStride, int lo, int hi, float[] c, int cOff,
               int cStride);
+
+    /**
+     * The multiplicative update x ← x ⊙ num ⊘ (den + eps), with results below {@code flush} set to 0, on
+     * x[xOff + i], num[numOff + i], den[denOff + i] for i &lt; len: each entry computed as (x·num)/(den + eps),
+     * as the scalar loop does, so both give the same floats.
+     */
+    void multiplicativeUpdate(float[] x, int xOff, float[] num, int numOff, float[] den, int denOff, int len,
+                              float eps, float flush);
 }

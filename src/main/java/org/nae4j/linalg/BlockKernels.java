@@ -17,6 +17,15 @@ public final class BlockKernels {
     private BlockKernels() {
     }
 
+    /**
+     * x ← x ⊙ num ⊘ (den + eps) on x[xOff, xOff + len) (num and den at their own offsets), results below
+     * {@code flush} set to 0, on the chosen kernel (SIMD when available); the same floats as the scalar loop.
+     */
+    public static void multiplicativeUpdate(float[] x, int xOff, float[] num, int numOff, float[] den, int denOff,
+                                            int len, float eps, float flush) {
+        KERNEL.multiplicativeUpdate(x, xOff, num, numOff, den, denOff, len, eps, flush);
+    }
+
     /** Whether the SIMD (Vector API) kernel is in use. */
     public static boolean vectorized() {
         return !(KERNEL instanceof ScalarBlockKernel);

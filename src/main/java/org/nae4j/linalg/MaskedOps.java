@@ -455,6 +455,25 @@ public final class MaskedOps {
         }
     }
 
+    /**
+     * Columns [from, to) of C (m×n) = A (m×depth) · B (depth×n), all row-major, on the calling thread with
+     * worker {@code worker}'s scratch: for a caller that splits a product with a long B among the threads by
+     * columns and uses each block of columns at once.
+     */
+    public void multiplyColumns(float[] a, int m, int depth, float[] b, float[] c, int n, int from, int to,
+                                int worker) {
+        int[] ar = aRow[worker];
+        int[] cr = cRow[worker];
+        for (int i = 0; i < m; i += BlockKernel.WIDE_ROWS) {
+            int mr = Math.min(BlockKernel.WIDE_ROWS, m - i);
+            for (int q = 0; q < mr; q++) {
+                ar[q] = (i + q) * depth;
+                cr[q] = (i + q) * n;
+            }
+            kernel.run(a, ar, 1, b, from, n, depth, c, cr, from, mr, to - from, false);
+        }
+    }
+
     private void copyTile(int n0, int width, int[] rs, int[] from, int[] to, int count, float[] tile, int w) {
         float[] c = xC;
         for (int i = 0; i < count; i++) {

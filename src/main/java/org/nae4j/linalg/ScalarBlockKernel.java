@@ -35,4 +35,13 @@ final class ScalarBlockKernel implements BlockKernel {
             }
         }
     }
+
+    @Override
+    public void multiplicativeUpdate(float[] x, int xOff, float[] num, int numOff, float[] den, int denOff, int len,
+                                     float eps, float flush) {
+        for (int i = 0; i < len; i++) {
+            float y = x[xOff + i] * num[numOff + i] / (den[denOff + i] + eps);
+            x[xOff + i] = y < flush ? 0f : y;
+        }
+    }
 }

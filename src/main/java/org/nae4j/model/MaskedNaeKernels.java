@@ -119,7 +119,7 @@ final class MaskedNaeKernels {
         this.wdt = new float[rp * kp];
         this.hvt = new float[r * kp];
         this.wtw = new float[r * rp];
-        this.templateStep = new MaskedTemplates(ops, par, k, r, rp);
+        this.templateStep = new MaskedTemplates(ops, par, k, r, rp, kp);
         this.gramTimesH = new TileGramProduct(ops, r, n, rp);
         this.hhtSum = new TileGramSum(ops, r, n);
         this.crossPerTile = new double[(n + MaskedOps.TILE - 1) / MaskedOps.TILE];
@@ -217,7 +217,8 @@ final class MaskedNaeKernels {
     /**
      * {@link #encode}, then W_D ← W_D ⊙ (V Hᵀ) ⊘ (W_D H Hᵀ + ε) on each template's bins (zeros outside stay
      * zero) for the new H (nae-mu's second half): H Vᵀ is summed in the same pass over Vᵀ, each tile right
-     * after its H is written.
+     * after its H is written. W_D must not have changed since {@link #encoderFactors} (whose W_Dᵀ the update
+     * runs on), as in Eq. 3's order.
      */
     void encodeAndUpdateDecoder(float[] we, float[] wd, float[] h) {
         xWe = we;
@@ -228,7 +229,7 @@ final class MaskedNaeKernels {
         ops.transATilesThenMultiply(wePad, kp, allLo, allHi, vt, encodeAction, h, bandLo, bandHi, hvt);
         hhtSum.sum(templateStep.hht);
         xH = null;
-        templateStep.update(wd, hvt, kp);
+        templateStep.update(wdt, hvt, wd);
     }
 
     /** W_Dᵀ into {@link #wdt}, its components split among the threads. */

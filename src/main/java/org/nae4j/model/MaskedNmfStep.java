@@ -26,11 +26,10 @@ final class MaskedNmfStep {
     /** K rounded up to whole vectors, the row length of Vᵀ, Wᵀ and H Vᵀ. */
     private final int kp;
     private final MaskedOps ops;
-    private final Parallel par;
     private final int[] bandLo;
     private final int[] bandHi;
     private final float[] wtw;
-    /** Wᵀ (rp rows of kp), refreshed from W each iteration; zero past K and past R. */
+    /** Wᵀ (rp rows of kp; zero past K and past R): the working copy the update runs on; W follows it. */
     private final float[] wt;
     /** H Vᵀ (R×kp) of the new H, from the pass. */
     private final float[] hvt;
@@ -39,7 +38,6 @@ final class MaskedNmfStep {
     /** H Hᵀ of the new H, summed per tile in the H update. */
     private final TileGramSum hhtSum;
     private final MaskedOps.TileAction updateH = this::updateH;
-    private final Parallel.RangeBody transposeBody = this::transposeTemplates;
 
     /**
      * @param v V, K×N (read here to build the padded Vᵀ; not kept)
@@ -57,31 +55,25 @@ final class MaskedNmfStep {
         this.r = r;
         this.rp = (r + MaskedOps.TILE - 1) / MaskedOps.TILE * MaskedOps.TILE;
         this.ops = ops;
-        this.par = par;
         this.bandLo = templates.firsts();
         this.bandHi = templates.lasts();
         this.wtw = new float[r * rp];
         this.wt = new float[rp * kp];
         this.hvt = new float[r * kp];
-        this.templateStep = new MaskedTemplates(ops, par, k, r, rp);
+        this.templateStep = new MaskedTemplates(ops, par, k, r, rp, kp);
         this.gramTimesH = new TileGramProduct(ops, r, n, rp);
         this.hhtSum = new TileGramSum(ops, r, n);
+        DenseOps.transposeColumns(w, k, r, 0, r, wt, kp);
     }
 
     void step() {
         // H ← H ⊙ (WᵀV) ⊘ (WᵀW H + ε) and V Hᵀ of the new H, both in the one pass over Vᵀ.
-        par.forRange(r, 1, transposeBody);
         ops.gramRows(wt, kp, r, bandLo, bandHi, wtw, rp);
         hhtSum.clear();
         ops.transATilesThenMultiply(wt, kp, bandLo, bandHi, vt, updateH, h, bandLo, bandHi, hvt);
         // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε), on each template's bins; H Hᵀ was summed per tile in updateH.
         hhtSum.sum(templateStep.hht);
-        templateStep.update(w, hvt, kp);
-    }
-
-    /** Components [from, to) of Wᵀ from W. */
-    private void transposeTemplates(int from, int to) {
-        DenseOps.transposeColumns(w, k, r, from, to, wt, kp);
+        templateStep.update(wt, hvt, w);
     }
 
     /** The H update of one tile: num holds (WᵀV) of the active rows; entries outside H^C are 0 and stay 0. */

@@ -1,45 +1,52 @@
 package org.nae4j.model;
 
+import org.nae4j.linalg.BlockKernels;
 import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
 
 /**
  * The template side that masked NMF and the masked autoencoders share: W (H Hᵀ) on the kernel, and the
- * multiplicative update of W (K×R) on each template's bins, its rows split among the threads. Holds H Hᵀ and
- * W (H Hᵀ); allocates nothing after construction.
+ * multiplicative update of W on each template's bins, on Wᵀ with its bins split among the threads. Holds
+ * H Hᵀ, W (H Hᵀ) and (H Hᵀ) Wᵀ; allocates nothing after construction.
  */
 final class MaskedTemplates {
-    /** Rows of W per block of the update: W (H Hᵀ) of a block is still in cache when the block is updated. */
-    private static final int ROW_GRAIN = 64;
+    /** Bins per block of the update: (H Hᵀ) Wᵀ of a block is still in cache when the block is updated. */
+    private static final int BIN_BLOCK = 64;
     private final MaskedOps ops;
     private final Parallel par;
     private final int workers;
     private final int k;
     private final int r;
     private final int rp;
+    private final int kp;
     /** H Hᵀ (R×R), which the owner fills before {@link #timesGram}. */
     final float[] hht;
     private final float[] hhtPad;
     /** W (H Hᵀ), K×rp, after {@link #timesGram}. */
     final float[] whht;
+    /** (H Hᵀ) Wᵀ, R×kp, the update's denominators. */
+    private final float[] whhtT;
     private float[] xW;
+    private float[] xWt;
     private float[] xHvt;
-    private int xStride;
     private final Parallel.RangeBody updateBody = this::updatePart;
 
     /**
-     * @param rp     the row stride of the padded small matrices, ≥ R (whole kernel vectors)
+     * @param rp the row stride of the padded small matrices, ≥ R (whole kernel vectors)
+     * @param kp the row length of Wᵀ and H Vᵀ, ≥ K ({@link MaskedOps#paddedBins})
      */
-    MaskedTemplates(MaskedOps ops, Parallel par, int k, int r, int rp) {
+    MaskedTemplates(MaskedOps ops, Parallel par, int k, int r, int rp, int kp) {
         this.ops = ops;
         this.par = par;
         this.workers = ops.workers();
         this.k = k;
         this.r = r;
         this.rp = rp;
+        this.kp = kp;
         this.hht = new float[r * r];
         this.hhtPad = new float[r * rp];
         this.whht = new float[k * rp];
+        this.whhtT = new float[r * kp];
     }
 
     /** {@link #whht} = W (H Hᵀ) from {@link #hht} (its padding columns stay zero). */
@@ -55,44 +62,43 @@ final class MaskedTemplates {
     }
 
     /**
-     * W ← W ⊙ (V Hᵀ) ⊘ (W (H Hᵀ) + ε) on each template's bins, for W zero outside those bins, from
-     * {@link #hht} and H Vᵀ (R rows of {@code stride} ≥ K floats, computed at least on each template's bins;
-     * the owner's pass over V sums it). One parallel loop: each thread forms W (H Hᵀ) for a block of W's rows
-     * and updates those rows at once. Zeros stay zero, results below {@link Nmf#FLUSH_BELOW} become 0.
+     * W ← W ⊙ (V Hᵀ) ⊘ (W (H Hᵀ) + ε) on each template's bins, computed on Wᵀ: the owner's working copy, R
+     * rows of kp floats, zero outside each template's bins and past K. Takes {@link #hht} and H Vᵀ (R×kp,
+     * computed at least on each template's bins; the owner's pass over V sums it), updates Wᵀ, and writes W
+     * (K×R) from it. One parallel loop over blocks of bins: (H Hᵀ) Wᵀ of the block, the update on the SIMD
+     * kernel (every operand contiguous), then the block's rows of W. Zeros stay zero, results below
+     * {@link Nmf#FLUSH_BELOW} become 0; the same floats as updating W with W (H Hᵀ).
      */
-    void update(float[] w, float[] hvt, int stride) {
-        padGram();
-        xW = w;
+    void update(float[] wt, float[] hvt, float[] w) {
+        xWt = wt;
         xHvt = hvt;
-        xStride = stride;
+        xW = w;
         par.forRange(workers, 1, updateBody);
-        xW = null;
+        xWt = null;
         xHvt = null;
+        xW = null;
     }
 
-    /** Worker w's rows of {@link #update}, {@value #ROW_GRAIN} at a time. */
+    /** Worker wk's blocks of bins of {@link #update}. */
     private void updatePart(int from, int to) {
+        int blocks = (kp + BIN_BLOCK - 1) / BIN_BLOCK;
         for (int wk = from; wk < to; wk++) {
-            int p1 = (int) ((long) k * (wk + 1) / workers);
-            for (int p = (int) ((long) k * wk / workers); p < p1; p += ROW_GRAIN) {
-                int q = Math.min(p1, p + ROW_GRAIN);
-                ops.multiplyRows(xW, hhtPad, whht, r, rp, p, q, wk);
-                updateRows(p, q);
-            }
-        }
-    }
-
-    /** Rows [from, to) of the update; W is zero outside each template's bins, so the nonzero test keeps to them. */
-    private void updateRows(int from, int to) {
-        float[] w = xW;
-        for (int p = from; p < to; p++) {
-            int wi = p * r;
-            int gi = p * rp;
-            // No test for zeros: a zero entry gives 0 · (finite) = 0, and a branch the data decides (W^C's
-            // pattern along the row) mispredicts often.
-            for (int c = 0; c < r; c++) {
-                float y = w[wi + c] * xHvt[c * xStride + p] / (whht[gi + c] + Nmf.EPSILON);
-                w[wi + c] = y < Nmf.FLUSH_BELOW ? 0f : y;
+            for (int bl = blocks * wk / workers; bl < blocks * (wk + 1) / workers; bl++) {
+                int b0 = bl * BIN_BLOCK;
+                int b1 = Math.min(kp, b0 + BIN_BLOCK);
+                // H Hᵀ is symmetric: row c of (H Hᵀ) Wᵀ sums the same products in the same order as column c
+                // of W (H Hᵀ).
+                ops.multiplyColumns(hht, r, r, xWt, whhtT, kp, b0, b1, wk);
+                for (int c = 0; c < r; c++) {
+                    int o = c * kp + b0;
+                    BlockKernels.multiplicativeUpdate(xWt, o, xHvt, o, whhtT, o, b1 - b0, Nmf.EPSILON,
+                            Nmf.FLUSH_BELOW);
+                }
+                for (int p = b0; p < Math.min(b1, k); p++) {
+                    for (int c = 0; c < r; c++) {
+                        xW[p * r + c] = xWt[c * kp + p];
+                    }
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.nae4j.model;
 
 import org.nae4j.constraints.Constraints;
+import org.nae4j.linalg.BlockKernels;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.KernelChoice;
 import org.nae4j.linalg.MaskedOps;
@@ -132,10 +133,7 @@ public final class Nmf implements Factorization {
 
     /** {@link #multiplicativeUpdate(float[], float[], float[])} on the entries [from, to). */
     static void multiplicativeUpdate(float[] x, float[] num, float[] den, int from, int to) {
-        for (int i = from; i < to; i++) {
-            float v = x[i] * num[i] / (den[i] + EPSILON);
-            x[i] = v < FLUSH_BELOW ? 0f : v;
-        }
+        BlockKernels.multiplicativeUpdate(x, from, num, from, den, from, to - from, EPSILON, FLUSH_BELOW);
     }
 
     @Override

@@ -37,6 +37,42 @@ class BlockKernelTest {
         checkDots(new VectorBlockKernel(), rows, lo, hi);
     }
 
+    /** The SIMD update gives exactly the scalar loop's floats: zeros stay zero, tiny results become 0. */
+    @ParameterizedTest
+    @CsvSource({"0, 0", "3, 1", "5, 16", "1, 47", "16, 64", "2, 100"})
+    void multiplicativeUpdatesMatchTheScalarLoop(int off, int len) {
+        SplittableRandom rnd = new SplittableRandom(off * 100L + len);
+        int size = off + len + 7;
+        float[] x = new float[size];
+        float[] num = new float[size + 3];
+        float[] den = new float[size + 5];
+        for (int i = 0; i < size; i++) {
+            int kind = rnd.nextInt(4);
+            x[i] = kind == 0 ? 0f : kind == 1 ? 1e-32f : (float) rnd.nextDouble();
+        }
+        for (int i = 0; i < num.length; i++) {
+            num[i] = (float) rnd.nextDouble();
+        }
+        for (int i = 0; i < den.length; i++) {
+            den[i] = (float) rnd.nextDouble();
+        }
+        float eps = Math.ulp(1f);
+        float flush = 1e-30f;
+        float[] want = x.clone();
+        for (int i = 0; i < len; i++) {
+            float y = want[off + i] * num[off + 3 + i] / (den[off + 5 + i] + eps);
+            want[off + i] = y < flush ? 0f : y;
+        }
+        float[] scalar = x.clone();
+        new ScalarBlockKernel().multiplicativeUpdate(scalar, off, num, off + 3, den, off + 5, len, eps, flush);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(want, scalar);
+        Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                "SIMD kernel needs --add-modules jdk.incubator.vector");
+        float[] simd = x.clone();
+        new VectorBlockKernel().multiplicativeUpdate(simd, off, num, off + 3, den, off + 5, len, eps, flush);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(want, simd);
+    }
+
     private static void checkDots(BlockKernel kernel, int rows, int lo, int hi) {
         SplittableRandom rnd = new SplittableRandom(rows * 100L + lo * 10L + hi);
         int stride = hi + 9;
