@@ -1,5 +1,6 @@
 package org.nae4j.model;
 
+import org.nae4j.linalg.BlockKernels;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
@@ -81,16 +82,11 @@ final class MaskedNmfStep {
         int tile = MaskedOps.TILE;
         // All denominators first (they use the old H of every active row): WᵀW H on the active rows.
         float[] d = gramTimesH.multiply(wtw, h, n0, width, rows, count, worker);
+        // On the SIMD kernel; entries outside H^C inside the row's span are 0 and stay 0 (0 · finite).
         for (int i = 0; i < count; i++) {
-            int hi = rows[i] * n + n0;
-            int di = i * tile;
-            for (int t = from[i] - n0; t < to[i] - n0; t++) {
-                float x = h[hi + t];
-                if (x != 0f) {
-                    float y = x * num[di + t] / (d[di + t] + Nmf.EPSILON);
-                    h[hi + t] = y < Nmf.FLUSH_BELOW ? 0f : y;
-                }
-            }
+            int t = from[i] - n0;
+            BlockKernels.multiplicativeUpdate(h, rows[i] * n + from[i], num, i * tile + t, d, i * tile + t,
+                    to[i] - from[i], Nmf.EPSILON, Nmf.FLUSH_BELOW);
         }
         // This tile's share of H Hᵀ from the new H while it is in cache.
         hhtSum.add(h, n0, width, rows, count, worker);
