@@ -22,12 +22,8 @@ final class FusedTilePass {
 
     private final BlockKernel kernel = BlockKernels.KERNEL;
     private final Parallel par;
-    private final int frames;
     private final int workers;
-    private final int[] tileStart;
-    private final int[] active;
-    private final int[] activeLo;
-    private final int[] activeHi;
+    private final FrameTiles tiling;
     /** Tile by tile, the entries sorted by the frames they cover: the rows of a dot block share most. */
     private final int[] order;
     private final MaskedLeftProduct product;
@@ -51,12 +47,8 @@ final class FusedTilePass {
      */
     FusedTilePass(FrameTiles tiling, MaskedLeftProduct product, Parallel par) {
         this.par = par;
-        this.frames = tiling.frames;
         this.workers = par.threads();
-        this.tileStart = tiling.tileStart;
-        this.active = tiling.active;
-        this.activeLo = tiling.activeLo;
-        this.activeHi = tiling.activeHi;
+        this.tiling = tiling;
         this.order = MaskedLeftProduct.byCoveredFrames(tiling);
         this.product = product;
         int rows = Math.max(1, tiling.rows);
@@ -92,10 +84,9 @@ final class FusedTilePass {
                 float[] out = product.clearedSum(part);
                 for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
                     int n0 = t * TILE;
-                    int count = tileStart[t + 1] - tileStart[t];
                     dotTile(t, w);
-                    xAction.accept(n0, Math.min(TILE, frames - n0), rowBuf[w], fromBuf[w], toBuf[w], count,
-                            tileBuf[w], w);
+                    xAction.accept(n0, Math.min(TILE, tiling.frames - n0), rowBuf[w], fromBuf[w], toBuf[w],
+                            tiling.count(t), tileBuf[w], w);
                     product.addTile(t, out, w);
                 }
             }
@@ -111,8 +102,8 @@ final class FusedTilePass {
         int[] ar = aRow[w];
         int kp = xKp;
         int n0 = t * TILE;
-        int s0 = tileStart[t];
-        int count = tileStart[t + 1] - s0;
+        int s0 = tiling.tileStart[t];
+        int count = tiling.count(t);
         for (int i = 0; i < count; i += DOT) {
             int m = Math.min(DOT, count - i);
             int lo = kp;
@@ -121,15 +112,15 @@ final class FusedTilePass {
             int p1 = n0;
             for (int q = 0; q < m; q++) {
                 int e = order[s0 + i + q];
-                int r = active[e];
+                int r = tiling.active[e];
                 rowsOut[i + q] = r;
-                fromOut[i + q] = activeLo[e];
-                toOut[i + q] = activeHi[e];
+                fromOut[i + q] = tiling.activeLo[e];
+                toOut[i + q] = tiling.activeHi[e];
                 ar[q] = r * kp;
                 lo = Math.min(lo, xLo[r]);
                 hi = Math.max(hi, xHi[r]);
-                p0 = Math.min(p0, activeLo[e]);
-                p1 = Math.max(p1, activeHi[e]);
+                p0 = Math.min(p0, tiling.activeLo[e]);
+                p1 = Math.max(p1, tiling.activeHi[e]);
             }
             // Whole vectors of bins; groups of 4 frames from the tile's start, so none passes its end.
             lo = Math.max(0, lo) / VECTOR * VECTOR;
