@@ -433,25 +433,20 @@ public final class MaskedOps {
     private void multiplyPart(int from, int to) {
         for (int w = from; w < to; w++) {
             int m = xM;
-            multiplyRows(xA, xB, xC, xK, xN, (int) ((long) m * w / workers), (int) ((long) m * (w + 1) / workers), w);
-        }
-    }
-
-    /**
-     * Rows [from, to) of C (·×n) = A (·×k) · B (k×n), all row-major, on the calling thread with worker
-     * {@code worker}'s scratch: for a caller that splits a small dense product among the threads itself and
-     * uses each block of rows at once. Pad n to a multiple of {@link #TILE} for full speed.
-     */
-    public void multiplyRows(float[] a, float[] b, float[] c, int k, int n, int from, int to, int worker) {
-        int[] ar = aRow[worker];
-        int[] cr = cRow[worker];
-        for (int i = from; i < to; i += BlockKernel.WIDE_ROWS) {
-            int mr = Math.min(BlockKernel.WIDE_ROWS, to - i);
-            for (int q = 0; q < mr; q++) {
-                ar[q] = (i + q) * k;
-                cr[q] = (i + q) * n;
+            int k = xK;
+            int n = xN;
+            int i0 = (int) ((long) m * w / workers);
+            int i1 = (int) ((long) m * (w + 1) / workers);
+            int[] ar = aRow[w];
+            int[] cr = cRow[w];
+            for (int i = i0; i < i1; i += BlockKernel.WIDE_ROWS) {
+                int mr = Math.min(BlockKernel.WIDE_ROWS, i1 - i);
+                for (int q = 0; q < mr; q++) {
+                    ar[q] = (i + q) * k;
+                    cr[q] = (i + q) * n;
+                }
+                kernel.run(xA, ar, 1, xB, 0, n, k, xC, cr, 0, mr, n, false);
             }
-            kernel.run(a, ar, 1, b, 0, n, k, c, cr, 0, mr, n, false);
         }
     }
 

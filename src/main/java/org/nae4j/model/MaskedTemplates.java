@@ -51,14 +51,10 @@ final class MaskedTemplates {
 
     /** {@link #whht} = W (H Hᵀ) from {@link #hht} (its padding columns stay zero). */
     void timesGram(float[] w) {
-        padGram();
-        ops.multiply(w, hhtPad, whht, k, r, rp);
-    }
-
-    private void padGram() {
         for (int i = 0; i < r; i++) {
             System.arraycopy(hht, i * r, hhtPad, i * rp, r);
         }
+        ops.multiply(w, hhtPad, whht, k, r, rp);
     }
 
     /**
