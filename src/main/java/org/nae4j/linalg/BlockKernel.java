@@ -26,13 +26,13 @@ interface BlockKernel {
 
     /**
      * A block of dot products along a contiguous index, for operands laid out the other way round (both
-     * contiguous along the sum): for i &lt; rows (≤ {@link #DOT_ROWS}) and j &lt; {@link #DOT_ROWS},
-     * <pre>C[cOff + i·cStride + j] = Σ_{p ∈ [lo, hi)} A[aRow[i] + p] · B[bOff + j·bStride + p]</pre>
-     * Runs fastest when hi − lo is a multiple of the vector length (16 floats with AVX-512). The order of
-     * the sum depends only on lo and hi.
+     * contiguous along the sum): for i &lt; rows (1 to {@link #DOT_ROWS}) and j &lt; {@link #DOT_ROWS},
+     * <pre>C[cRow[i] + cCol + j] = Σ_{p ∈ [lo, hi)} A[aRow[i] + p] · B[bOff + j·bStride + p]</pre>
+     * Runs fastest when hi − lo is a multiple of the vector length (16 floats with AVX-512); a block of fewer
+     * rows costs proportionally less. The order of the sum depends only on lo and hi.
      */
-    void dots(float[] a, int[] aRow, int rows, float[] b, int bOff, int bStride, int lo, int hi, float[] c, int cOff,
-              int cStride);
+    void dots(float[] a, int[] aRow, int rows, float[] b, int bOff, int bStride, int lo, int hi, float[] c,
+              int[] cRow, int cCol);
 
     /**
      * The multiplicative update x ← x ⊙ num ⊘ (den + eps), with results below {@code flush} set to 0, on

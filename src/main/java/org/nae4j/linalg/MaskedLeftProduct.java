@@ -73,7 +73,7 @@ final class MaskedLeftProduct {
     }
 
     /** Tile by tile, the indices of the tiling's entries sorted by the frames they cover. */
-    static int[] byCoveredFrames(FrameTiles tiling) {
+    private static int[] byCoveredFrames(FrameTiles tiling) {
         int[] lo = tiling.activeLo;
         int[] hi = tiling.activeHi;
         Integer[] boxed = new Integer[tiling.active.length];

@@ -43,6 +43,8 @@ public final class MaskedOps {
     private final int[][] toBuf;
     private final int[][] aRow;
     private final int[][] cRow;
+    /** Per worker: the entries of the tile selected for the half-tile at hand. */
+    private final int[][] selBuf;
     private final int[][] smallARow;
     private final int[][] smallCRow;
     private final MaskedLeftProduct leftProduct;
@@ -73,8 +75,7 @@ public final class MaskedOps {
         /**
          * @param n0     first frame of the tile
          * @param width  frames in the tile (≤ {@link #TILE})
-         * @param rows   the active rows (ascending in {@link #transATiles}, by the frames they cover in
-         *               {@link #transATilesThenMultiply}); entries [0, count) are valid
+         * @param rows   the active rows, ascending; entries [0, count) are valid
          * @param from   per active row, the first frame of the tile its mask covers
          * @param to     per active row, the end of the frames of the tile its mask covers
          * @param count  number of active rows
@@ -110,6 +111,7 @@ public final class MaskedOps {
         this.rowBuf = new int[workers][rows];
         this.fromBuf = new int[workers][rows];
         this.toBuf = new int[workers][rows];
+        this.selBuf = new int[workers][rows];
         this.aRow = new int[workers][scratchRows];
         this.cRow = new int[workers][scratchRows];
         this.smallARow = new int[workers][scratchRows];
@@ -345,18 +347,20 @@ public final class MaskedOps {
         int blocks = (m + dot - 1) / dot;
         for (int w = from; w < to; w++) {
             int[] ar = aRow[w];
+            int[] cr = cRow[w];
             for (int bi = blocks * w / workers; bi < blocks * (w + 1) / workers; bi++) {
                 int i0 = bi * dot;
                 int mi = Math.min(dot, m - i0);
                 for (int q = 0; q < mi; q++) {
                     ar[q] = (i0 + q) * kp;
+                    cr[q] = (i0 + q) * xN;
                 }
                 for (int j0 = 0; j0 < m; j0 += dot) {
                     int mj = Math.min(dot, m - j0);
                     // Outside the overlap of the two blocks' bins one factor of every product is zero.
                     int lo = Math.max(0, Math.max(min(xLo, i0, mi), min(xLo, j0, mj))) / HALF * HALF;
                     int hi = Math.min(kp, (Math.min(max(xHi, i0, mi), max(xHi, j0, mj)) + HALF - 1) / HALF * HALF);
-                    kernel.dots(xA, ar, mi, xA, j0 * kp, kp, lo, Math.max(lo, hi), xC, i0 * xN + j0, xN);
+                    kernel.dots(xA, ar, mi, xA, j0 * kp, kp, lo, Math.max(lo, hi), xC, cr, j0);
                 }
             }
         }
@@ -384,6 +388,7 @@ public final class MaskedOps {
             int[] rowsOut = rowBuf[w];
             int[] fromOut = fromBuf[w];
             int[] toOut = toBuf[w];
+            int[] sel = selBuf[w];
             int[] ar = aRow[w];
             int[] cr = cRow[w];
             for (int t = partStart[w]; t < partStart[w + 1]; t++) {
@@ -391,38 +396,49 @@ public final class MaskedOps {
                 int width = Math.min(TILE, frames - n0);
                 int s0 = tileStart[t];
                 int count = tileStart[t + 1] - s0;
-                for (int i = 0; i < count; i += BlockKernel.NARROW_ROWS) {
-                    int m = Math.min(BlockKernel.NARROW_ROWS, count - i);
-                    int lo = xK;
-                    int hi = 0;
-                    int j0 = width;
-                    int j1 = 0;
-                    for (int q = 0; q < m; q++) {
-                        int e = s0 + i + q;
-                        int r = active[e];
-                        lo = Math.min(lo, xLo[r]);
-                        hi = Math.max(hi, xHi[r]);
-                        j0 = Math.min(j0, activeLo[e] - n0);
-                        j1 = Math.max(j1, activeHi[e] - n0);
+                for (int i = 0; i < count; i++) {
+                    rowsOut[i] = active[s0 + i];
+                    fromOut[i] = activeLo[s0 + i];
+                    toOut[i] = activeHi[s0 + i];
+                }
+                if (xTiled && count > 0) {
+                    Prefetch.touch(xB, t * xK * TILE, xK * TILE);
+                }
+                // Half a tile (one vector of frames) at a time, over the rows whose masks reach into it: a note
+                // that starts or ends in the tile costs nothing in the half it does not reach (18 % fewer
+                // multiply-adds than whole tiles on the long piece).
+                for (int j0 = 0; j0 < width; j0 += HALF) {
+                    int j1 = Math.min(width, j0 + HALF);
+                    int m = 0;
+                    for (int i = 0; i < count; i++) {
+                        if (fromOut[i] < n0 + j1 && toOut[i] > n0 + j0) {
+                            sel[m++] = i;
+                        }
                     }
-                    hi = Math.max(hi, lo);
-                    // Only the frames the block's masks cover, widened to whole half-tiles (one vector).
-                    j0 = j0 / HALF * HALF;
-                    j1 = Math.min(width, (j1 + HALF - 1) / HALF * HALF);
-                    for (int q = 0; q < m; q++) {
-                        int r = active[s0 + i + q];
-                        rowsOut[i + q] = r;
-                        fromOut[i + q] = activeLo[s0 + i + q];
-                        toOut[i + q] = activeHi[s0 + i + q];
-                        ar[q] = lo * rows + r;
-                        cr[q] = (i + q) * TILE;
-                    }
-                    if (xTiled) {
-                        kernel.run(xA, ar, rows, xB, (t * xK + lo) * TILE + j0, TILE, hi - lo, buf, cr, j0, m,
-                                j1 - j0, false);
-                    } else {
-                        kernel.run(xA, ar, rows, xB, lo * frames + n0 + j0, frames, hi - lo, buf, cr, j0, m,
-                                j1 - j0, false);
+                    int blocks = (m + BlockKernel.NARROW_ROWS - 1) / BlockKernel.NARROW_ROWS;
+                    for (int b = 0, i = 0; b < blocks; b++) {
+                        int mb = (m - i) / (blocks - b);
+                        int lo = xK;
+                        int hi = 0;
+                        for (int q = 0; q < mb; q++) {
+                            int r = rowsOut[sel[i + q]];
+                            lo = Math.min(lo, xLo[r]);
+                            hi = Math.max(hi, xHi[r]);
+                            ar[q] = r;
+                            cr[q] = sel[i + q] * TILE;
+                        }
+                        hi = Math.max(hi, lo);
+                        for (int q = 0; q < mb; q++) {
+                            ar[q] += lo * rows;
+                        }
+                        if (xTiled) {
+                            kernel.run(xA, ar, rows, xB, (t * xK + lo) * TILE + j0, TILE, hi - lo, buf, cr, j0, mb,
+                                    j1 - j0, false);
+                        } else {
+                            kernel.run(xA, ar, rows, xB, lo * frames + n0 + j0, frames, hi - lo, buf, cr, j0, mb,
+                                    j1 - j0, false);
+                        }
+                        i += mb;
                     }
                 }
                 xAction.accept(n0, width, rowsOut, fromOut, toOut, count, buf, w);

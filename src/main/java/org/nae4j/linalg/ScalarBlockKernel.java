@@ -22,7 +22,10 @@ final class ScalarBlockKernel implements BlockKernel {
 
     @Override
     public void dots(float[] a, int[] aRow, int rows, float[] b, int bOff, int bStride, int lo, int hi, float[] c,
-                     int cOff, int cStride) {
+                     int[] cRow, int cCol) {
+        if (rows < 1 || rows > DOT_ROWS) {
+            throw new IllegalArgumentException("a dot block has 1 to " + DOT_ROWS + " rows, got " + rows);
+        }
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < DOT_ROWS; j++) {
                 int ai = aRow[i];
@@ -31,7 +34,7 @@ final class ScalarBlockKernel implements BlockKernel {
                 for (int p = lo; p < hi; p++) {
                     s = Math.fma(a[ai + p], b[bj + p], s);
                 }
-                c[cOff + i * cStride + j] = s;
+                c[cRow[i] + cCol + j] = s;
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.nae4j.linalg;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -10,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * R values of A, then issue R·V fused multiply-adds. More accumulators per loaded value run faster (measured
  * with the rows gathered at arbitrary offsets, B in cache, AVX-512: 6 × 2 about 105 GFLOP/s per core, 8 × 2
  * 120–140, 6 × 4 140–165), so products at least four vectors wide run 6 × 4 blocks, narrower ones (a tile
- * of 32 frames) 8 × 2, with smaller blocks for few rows and one vector or scalars for the columns left over.
+ * of 32 frames) 8 × 2, one vector (half a tile) 8 × 1, with smaller blocks for few rows and scalars for the
+ * columns left over.
  * Every block has the same shape of code; missing rows of a block repeat its last row and are not stored.
  */
 final class VectorBlockKernel implements BlockKernel {
@@ -44,7 +44,11 @@ final class VectorBlockKernel implements BlockKernel {
                 }
             }
             for (; j + L <= cols; j += L) {
-                b8x1(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
+                if (m > 4) {
+                    b8x1(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
+                } else {
+                    b4x1(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
+                }
             }
             if (j < cols) {
                 scalarColumns(a, aRow, i, m, aStep, b, bOff, bStride, depth, c, cRow, cCol, j, cols, accumulate);
@@ -54,77 +58,8 @@ final class VectorBlockKernel implements BlockKernel {
 
     @Override
     public void dots(float[] a, int[] aRow, int rows, float[] b, int bOff, int bStride, int lo, int hi, float[] c,
-                     int cOff, int cStride) {
-        int last = rows - 1;
-        int a0 = aRow[0];
-        int a1 = aRow[Math.min(1, last)];
-        int a2 = aRow[Math.min(2, last)];
-        int a3 = aRow[Math.min(3, last)];
-        int b0 = bOff;
-        int b1 = bOff + bStride;
-        int b2 = bOff + 2 * bStride;
-        int b3 = bOff + 3 * bStride;
-        FloatVector x00 = FloatVector.zero(S);
-        FloatVector x01 = x00;
-        FloatVector x02 = x00;
-        FloatVector x03 = x00;
-        FloatVector x10 = x00;
-        FloatVector x11 = x00;
-        FloatVector x12 = x00;
-        FloatVector x13 = x00;
-        FloatVector x20 = x00;
-        FloatVector x21 = x00;
-        FloatVector x22 = x00;
-        FloatVector x23 = x00;
-        FloatVector x30 = x00;
-        FloatVector x31 = x00;
-        FloatVector x32 = x00;
-        FloatVector x33 = x00;
-        int p = lo;
-        for (; p + L <= hi; p += L) {
-            FloatVector y0 = FloatVector.fromArray(S, b, b0 + p);
-            FloatVector y1 = FloatVector.fromArray(S, b, b1 + p);
-            FloatVector y2 = FloatVector.fromArray(S, b, b2 + p);
-            FloatVector y3 = FloatVector.fromArray(S, b, b3 + p);
-            FloatVector w = FloatVector.fromArray(S, a, a0 + p);
-            x00 = w.fma(y0, x00); x01 = w.fma(y1, x01); x02 = w.fma(y2, x02); x03 = w.fma(y3, x03);
-            w = FloatVector.fromArray(S, a, a1 + p);
-            x10 = w.fma(y0, x10); x11 = w.fma(y1, x11); x12 = w.fma(y2, x12); x13 = w.fma(y3, x13);
-            w = FloatVector.fromArray(S, a, a2 + p);
-            x20 = w.fma(y0, x20); x21 = w.fma(y1, x21); x22 = w.fma(y2, x22); x23 = w.fma(y3, x23);
-            w = FloatVector.fromArray(S, a, a3 + p);
-            x30 = w.fma(y0, x30); x31 = w.fma(y1, x31); x32 = w.fma(y2, x32); x33 = w.fma(y3, x33);
-        }
-        storeDots(x00, x01, x02, x03, a, a0, b, b0, bStride, p, hi, c, cOff);
-        if (rows > 1) {
-            storeDots(x10, x11, x12, x13, a, a1, b, b0, bStride, p, hi, c, cOff + cStride);
-        }
-        if (rows > 2) {
-            storeDots(x20, x21, x22, x23, a, a2, b, b0, bStride, p, hi, c, cOff + 2 * cStride);
-        }
-        if (rows > 3) {
-            storeDots(x30, x31, x32, x33, a, a3, b, b0, bStride, p, hi, c, cOff + 3 * cStride);
-        }
-    }
-
-    /** One row of a {@link #dots} block: each accumulator's lanes summed, plus the indices [tail, hi). */
-    private static void storeDots(FloatVector x0, FloatVector x1, FloatVector x2, FloatVector x3, float[] a, int ai,
-                                  float[] b, int b0, int bStride, int tail, int hi, float[] c, int co) {
-        float s0 = x0.reduceLanes(VectorOperators.ADD);
-        float s1 = x1.reduceLanes(VectorOperators.ADD);
-        float s2 = x2.reduceLanes(VectorOperators.ADD);
-        float s3 = x3.reduceLanes(VectorOperators.ADD);
-        for (int p = tail; p < hi; p++) {
-            float w = a[ai + p];
-            s0 = Math.fma(w, b[b0 + p], s0);
-            s1 = Math.fma(w, b[b0 + bStride + p], s1);
-            s2 = Math.fma(w, b[b0 + 2 * bStride + p], s2);
-            s3 = Math.fma(w, b[b0 + 3 * bStride + p], s3);
-        }
-        c[co] = s0;
-        c[co + 1] = s1;
-        c[co + 2] = s2;
-        c[co + 3] = s3;
+                     int[] cRow, int cCol) {
+        VectorDots.dots(a, aRow, rows, b, bOff, bStride, lo, hi, c, cRow, cCol);
     }
 
     @Override
@@ -521,6 +456,39 @@ final class VectorBlockKernel implements BlockKernel {
         }
         if (m > 7) {
             x70.intoArray(c, cRow[i0 + 7] + cCol + 0 * L);
+        }
+    }
+
+    /** Columns [cCol, cCol + L) of rows i0 .. i0+m (m ≤ 4); missing rows repeat the last one and are not stored. */
+    private static void b4x1(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff, int bStride,
+                              int depth, float[] c, int[] cRow, int cCol, boolean acc) {
+        int last = i0 + m - 1;
+        int a0 = aRow[i0];
+        int a1 = aRow[Math.min(i0 + 1, last)];
+        int a2 = aRow[Math.min(i0 + 2, last)];
+        int a3 = aRow[Math.min(i0 + 3, last)];
+        FloatVector x00 = load(acc, c, cRow[i0] + cCol);
+        FloatVector x10 = load(acc && m > 1, c, cRow[Math.min(i0 + 1, last)] + cCol);
+        FloatVector x20 = load(acc && m > 2, c, cRow[Math.min(i0 + 2, last)] + cCol);
+        FloatVector x30 = load(acc && m > 3, c, cRow[Math.min(i0 + 3, last)] + cCol);
+        int pb = bOff;
+        int pa = 0;
+        for (int p = 0; p < depth; p++, pb += bStride, pa += aStep) {
+            FloatVector b0 = FloatVector.fromArray(S, b, pb);
+            x00 = FloatVector.broadcast(S, a[a0 + pa]).fma(b0, x00);
+            x10 = FloatVector.broadcast(S, a[a1 + pa]).fma(b0, x10);
+            x20 = FloatVector.broadcast(S, a[a2 + pa]).fma(b0, x20);
+            x30 = FloatVector.broadcast(S, a[a3 + pa]).fma(b0, x30);
+        }
+        x00.intoArray(c, cRow[i0] + cCol);
+        if (m > 1) {
+            x10.intoArray(c, cRow[i0 + 1] + cCol);
+        }
+        if (m > 2) {
+            x20.intoArray(c, cRow[i0 + 2] + cCol);
+        }
+        if (m > 3) {
+            x30.intoArray(c, cRow[i0 + 3] + cCol);
         }
     }
 

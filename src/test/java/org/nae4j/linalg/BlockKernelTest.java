@@ -18,7 +18,8 @@ class BlockKernelTest {
                 // every register block: 8 × 2 (5–8 rows), 4 × 2, 2 × 2 and 8 × 1 on narrow products;
                 // 6 × 4 (4–6 rows) and 3 × 4 (1–3 rows) on products at least 64 columns wide
                 "8, 32, 5, true", "9, 47, 4, false", "10, 63, 3, true", "12, 34, 2, false",
-                "2, 64, 4, false", "3, 80, 5, true", "4, 129, 3, false", "5, 96, 2, true", "11, 200, 6, true"})
+                "2, 64, 4, false", "3, 80, 5, true", "4, 129, 3, false", "5, 96, 2, true", "11, 200, 6, true",
+                "3, 16, 7, true", "1, 17, 4, false", "4, 48, 3, true"})
     void scalarAndVectorKernelsMatchTheDefinition(int rows, int cols, int depth, boolean accumulate) {
         check(new ScalarBlockKernel(), rows, cols, depth, accumulate);
         Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
@@ -29,7 +30,8 @@ class BlockKernelTest {
 
     /** Dot-product blocks of 1–4 rows, over ranges that are whole vectors, shorter than one, or ragged. */
     @ParameterizedTest
-    @CsvSource({"1, 0, 16", "2, 3, 3", "3, 5, 40", "4, 16, 80", "4, 0, 1", "2, 17, 50", "3, 32, 33"})
+    @CsvSource({"1, 0, 16", "2, 3, 3", "3, 5, 40", "4, 16, 80", "4, 0, 1", "2, 17, 50", "3, 32, 33",
+            "1, 5, 100", "3, 0, 64"})
     void dotBlocksMatchTheDefinition(int rows, int lo, int hi) {
         checkDots(new ScalarBlockKernel(), rows, lo, hi);
         Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
@@ -88,23 +90,29 @@ class BlockKernelTest {
         for (int i = 0; i < rows; i++) {
             aRow[i] = (4 - i) * stride + rnd.nextInt(3);   // gathered, out of order
         }
+        // Output rows scattered, out of order, with gaps between them that must stay untouched.
         int cStride = 7;
+        int[] cRow = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            cRow[i] = (rows - 1 - i) * cStride;
+        }
         float[] c = new float[rows * cStride + 1];
         java.util.Arrays.fill(c, -1f);
-        kernel.dots(a, aRow, rows, b, 3, stride, lo, hi, c, 1, cStride);
+        kernel.dots(a, aRow, rows, b, 3, stride, lo, hi, c, cRow, 1);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < BlockKernel.DOT_ROWS; j++) {
                 double s = 0;
                 for (int p = lo; p < hi; p++) {
                     s += (double) a[aRow[i] + p] * b[3 + j * stride + p];
                 }
-                assertEquals(s, c[1 + i * cStride + j], 1e-5 * Math.max(1, hi - lo),
+                assertEquals(s, c[cRow[i] + 1 + j], 1e-5 * Math.max(1, hi - lo),
                         kernel.getClass().getSimpleName() + " (" + i + "," + j + ")");
             }
-            for (int j = BlockKernel.DOT_ROWS; j < cStride && 1 + i * cStride + j < c.length; j++) {
-                assertEquals(-1f, c[1 + i * cStride + j], "outside the block");
+            for (int j = BlockKernel.DOT_ROWS; j < cStride && cRow[i] + 1 + j < c.length; j++) {
+                assertEquals(-1f, c[cRow[i] + 1 + j], "outside the block");
             }
         }
+        assertEquals(-1f, c[0], "before the block");
     }
 
     private static void check(BlockKernel kernel, int rows, int cols, int depth, boolean accumulate) {
