@@ -91,17 +91,34 @@ final class FrameTiles {
 
     /** Writes the bounds of {@code parts} contiguous ranges of [0, n) with about equal total cost. */
     static void balance(int n, int parts, Cost cost, int[] bounds) {
+        long[] weights = new long[parts];
+        Arrays.fill(weights, 1);
+        balance(n, weights, cost, bounds);
+    }
+
+    /**
+     * Writes the bounds of {@code weights.length} contiguous ranges of [0, n) whose total costs are about in
+     * the proportions of the weights (range p: [bounds[p], bounds[p + 1])).
+     */
+    static void balance(int n, long[] weights, Cost cost, int[] bounds) {
+        int parts = weights.length;
         long total = 0;
         for (int i = 0; i < n; i++) {
             total += cost.of(i);
         }
+        long weightSum = 0;
+        for (long x : weights) {
+            weightSum += x;
+        }
         bounds[0] = 0;
         long run = 0;
+        long before = weights[0];
         int p = 1;
         for (int i = 0; i < n && p < parts; i++) {
             run += cost.of(i);
-            while (p < parts && run * parts >= total * p) {
-                bounds[p++] = i + 1;
+            while (p < parts && run * weightSum >= total * before) {
+                bounds[p] = i + 1;
+                before += weights[p++];
             }
         }
         for (; p <= parts; p++) {

@@ -12,7 +12,8 @@ package org.nae4j.linalg;
  * Two separate products read V twice (B for Aᵀ B, Bᵀ for X Bᵀ); here Bᵀ is read once, at the price of
  * computing Aᵀ B as dot products, which are slower per multiply-add than the broadcast blocks of
  * {@link MaskedOps#transATiles} (docs/performance.md has the numbers). The tiles are split into
- * {@link MaskedLeftProduct}'s fixed parts, so C does not depend on the thread count. Holds per-worker
+ * {@link MaskedLeftProduct}'s fixed parts, which the threads claim in order; C does not depend on the thread
+ * count. Holds per-part
  * scratch; a pass allocates nothing.
  */
 final class FusedTilePass {
@@ -51,13 +52,14 @@ final class FusedTilePass {
         this.tiling = tiling;
         this.product = product;
         int rows = Math.max(1, tiling.rows);
-        this.tileBuf = new float[workers][rows * TILE];
-        this.rowBuf = new int[workers][rows];
-        this.fromBuf = new int[workers][rows];
-        this.toBuf = new int[workers][rows];
-        this.selBuf = new int[workers][rows];
-        this.aRow = new int[workers][DOT];
-        this.cRow = new int[workers][DOT];
+        int parts = MaskedLeftProduct.PARTS;
+        this.tileBuf = new float[parts][rows * TILE];
+        this.rowBuf = new int[parts][rows];
+        this.fromBuf = new int[parts][rows];
+        this.toBuf = new int[parts][rows];
+        this.selBuf = new int[parts][rows];
+        this.aRow = new int[parts][DOT];
+        this.cRow = new int[parts][DOT];
     }
 
     /** See {@link MaskedOps#transATilesThenMultiply}; shapes checked there. */
@@ -77,30 +79,28 @@ final class FusedTilePass {
         product.end();
     }
 
+    /** Runs parts as the product hands them out; each part's scratch and the action's slot is the part. */
     private void parts(int from, int to) {
         int[] partTiles = product.partTiles();
-        for (int w = from; w < to; w++) {
-            for (int part = w * MaskedLeftProduct.PARTS / workers;
-                 part < (w + 1) * MaskedLeftProduct.PARTS / workers; part++) {
-                float[] out = product.clearedSum(part);
-                for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
-                    int n0 = t * TILE;
-                    if (tiling.count(t) > 0) {
-                        Prefetch.touch(xBt, n0 * xKp, TILE * xKp);
-                    }
-                    dotTile(t, w);
-                    xAction.accept(n0, Math.min(TILE, tiling.frames - n0), rowBuf[w], fromBuf[w], toBuf[w],
-                            tiling.count(t), tileBuf[w], w);
-                    product.addTile(t, out, w);
+        for (int part = product.claimPart(); part >= 0; part = product.claimPart()) {
+            float[] out = product.clearedSum(part);
+            for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
+                int n0 = t * TILE;
+                if (tiling.count(t) > 0) {
+                    Prefetch.touch(xBt, n0 * xKp, TILE * xKp);
                 }
+                dotTile(t, part);
+                xAction.accept(n0, Math.min(TILE, tiling.frames - n0), rowBuf[part], fromBuf[part], toBuf[part],
+                        tiling.count(t), tileBuf[part], part);
+                product.addTile(t, out, part);
             }
         }
     }
 
     /**
-     * Tile t's rows of Aᵀ B into worker w's tile buffer, with their rows and frames in its lists. Per group of
-     * {@value #DOT} frames, the rows whose masks reach into it, split evenly into dot blocks (9 rows as
-     * 3 + 3 + 3): rows then cost multiply-adds only near the frames they cover (25 % fewer than blocks of
+     * Tile t's rows of Aᵀ B into scratch slot w's tile buffer, with their rows and frames in its lists. Per
+     * group of {@value #DOT} frames, the rows whose masks reach into it, split evenly into dot blocks (9 rows
+     * as 3 + 3 + 3): rows then cost multiply-adds only near the frames they cover (25 % fewer than blocks of
      * rows over their frames' union on the long piece).
      */
     private void dotTile(int t, int w) {

@@ -1,20 +1,33 @@
 package org.nae4j.linalg;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * C (R×M) = A B for A R×N zero outside a {@link FrameTiles} pattern and B N×M (in the factorisations,
  * B = Vᵀ): per tile, blocks of the active rows of A over the frames they cover and the columns [cLo, cHi)
- * they need, on the block kernel. The tiles are split into {@link #PARTS} contiguous parts of about equal
- * work, each summed on its own (part 0 into C) and then added in part order: each thread reads whole rows
- * of B one after another (a split by columns reads half rows, a stride the prefetcher follows worse), and C
- * does not depend on the thread count. Holds its scratch, so a product allocates nothing once it has seen
+ * they need, on the block kernel. The tiles are split into {@link #PARTS} contiguous parts of decreasing
+ * work, which the threads claim in order; each part is summed on its own (part 0 into C) and the sums are
+ * added in part order: each thread reads whole rows of B one after another (a split by columns reads half
+ * rows, a stride the prefetcher follows worse), and C depends neither on the thread count nor on which
+ * thread ran which part. Holds its scratch, so a product allocates nothing once it has seen
  * the largest C. Backs {@link MaskedOps#multiplyMasked}.
  */
 final class MaskedLeftProduct {
     /** Parts of the tiles; up to this many threads share one product. */
-    static final int PARTS = 4;
+    static final int PARTS = 8;
+    /**
+     * The parts' shares of the work, largest first: threads claim parts in order as they finish the last
+     * one, so the small parts at the end even out a thread that runs slower (a busy core of a shared
+     * machine) without a part per tile, whose sums would cost more to clear and add.
+     */
+    private static final long[] PART_WEIGHTS = {4, 4, 3, 3, 2, 2, 1, 1};
     private static final int VECTOR = MaskedOps.TILE / 2;
+    /**
+     * The scan of a tile ({@link Prefetch}) in the units of {@link #passCost}: it took about 0.4 of the time of
+     * the tile's register blocks on the long piece (9 rows over most of the tile's 32 frames).
+     */
+    private static final long SCAN_COST = 128;
 
     private final BlockKernel kernel = BlockKernels.KERNEL;
     private final Parallel par;
@@ -34,8 +47,13 @@ final class MaskedLeftProduct {
     private final TileBlocks blocks;
     /** Tiles [partTiles[p], partTiles[p + 1]) make part p. */
     private final int[] partTiles;
-    /** Per part p ≥ 1: its sum, grown to the largest C seen. */
+    /** Per part: the rows active in its tiles, ascending (the only rows its sum touches). */
+    private final int[][] partRows;
+    private final boolean[][] partHasRow;
+    /** Per part p ≥ 1: its sum, grown to the largest C seen; zero outside its rows. */
     private final float[][] partial;
+    /** The next part a thread of the running product may claim. */
+    private final AtomicInteger nextPart = new AtomicInteger();
     private final int[][] aRow;
     private final int[][] cRow;
     // The running product's operands, read by the prebuilt loop bodies (no capturing lambda per call).
@@ -60,10 +78,58 @@ final class MaskedLeftProduct {
         this.order = byCoveredFrames(tiling);
         this.blocks = new TileBlocks(tiling, order);
         this.partTiles = new int[PARTS + 1];
-        FrameTiles.balance(tiling.tiles, PARTS, t -> blocks.tileCost[t] + 8, partTiles);
+        FrameTiles.balance(tiling.tiles, PART_WEIGHTS, t -> passCost(tiling, t), partTiles);
+        this.partRows = new int[PARTS][];
+        for (int part = 0; part < PARTS; part++) {
+            partRows[part] = activeRows(tiling, partTiles[part], partTiles[part + 1]);
+        }
+        this.partHasRow = new boolean[PARTS][rows];
+        for (int part = 0; part < PARTS; part++) {
+            for (int r : partRows[part]) {
+                partHasRow[part][r] = true;
+            }
+        }
         this.partial = new float[PARTS][0];
-        this.aRow = new int[workers][BlockKernel.MAX_ROWS];
-        this.cRow = new int[workers][BlockKernel.MAX_ROWS];
+        this.aRow = new int[PARTS][BlockKernel.MAX_ROWS];
+        this.cRow = new int[PARTS][BlockKernel.MAX_ROWS];
+    }
+
+    /**
+     * Tile t's work in a {@link FusedTilePass} (how the factorisations run this product), in rows × frames
+     * of multiply-adds: the dot blocks (the rows reaching into each group of {@value BlockKernel#DOT_ROWS}
+     * frames), the register blocks, and the scan that brings the tile into cache. Balancing the register
+     * blocks alone left one of two threads with 15 % more to do on the long piece.
+     */
+    private long passCost(FrameTiles tiling, int t) {
+        if (tiling.count(t) == 0) {
+            return 1;
+        }
+        int n0 = t * MaskedOps.TILE;
+        int n1 = Math.min(frames, n0 + MaskedOps.TILE);
+        long dots = 0;
+        for (int g = n0; g < n1; g += BlockKernel.DOT_ROWS) {
+            for (int e = tiling.tileStart[t]; e < tiling.tileStart[t + 1]; e++) {
+                if (tiling.activeLo[e] < g + BlockKernel.DOT_ROWS && tiling.activeHi[e] > g) {
+                    dots += BlockKernel.DOT_ROWS;
+                }
+            }
+        }
+        return dots + blocks.tileCost[t] + SCAN_COST;
+    }
+
+    private static int[] activeRows(FrameTiles tiling, int fromTile, int toTile) {
+        boolean[] on = new boolean[tiling.rows];
+        for (int e = tiling.tileStart[fromTile]; e < tiling.tileStart[toTile]; e++) {
+            on[tiling.active[e]] = true;
+        }
+        int count = 0;
+        int[] out = new int[tiling.rows];
+        for (int r = 0; r < tiling.rows; r++) {
+            if (on[r]) {
+                out[count++] = r;
+            }
+        }
+        return Arrays.copyOf(out, count);
     }
 
     /** Tile by tile, the indices of the tiling's entries sorted by the frames they cover. */
@@ -93,8 +159,8 @@ final class MaskedLeftProduct {
     }
 
     /**
-     * Starts a product whose parts the caller runs ({@link #clearedSum}, {@link #addTile}, one part per thread
-     * at a time, each part's tiles in order), finished by {@link #end}.
+     * Starts a product whose parts the caller runs ({@link #claimPart}, {@link #clearedSum}, {@link #addTile}:
+     * a part on one thread, its tiles in order), finished by {@link #end}.
      */
     void begin(float[] a, float[] b, int m, int[] cLo, int[] cHi, float[] c) {
         for (int part = 1; part < PARTS; part++) {
@@ -108,6 +174,13 @@ final class MaskedLeftProduct {
         xM = m;
         xLo = cLo;
         xHi = cHi;
+        nextPart.set(0);
+    }
+
+    /** The next part of the running product for the calling thread to run, or −1 when all are taken. */
+    int claimPart() {
+        int part = nextPart.getAndIncrement();
+        return part < PARTS ? part : -1;
     }
 
     /** Adds the parts' sums into C and ends the product that {@link #begin} started. */
@@ -123,29 +196,39 @@ final class MaskedLeftProduct {
         return partTiles;
     }
 
-    /** Part {@code part}'s sum (C itself for part 0), set to zero: it clears it on the calling thread. */
+    /**
+     * Part {@code part}'s sum (C itself for part 0), set to zero where the part adds (all of C): it clears it
+     * on the calling thread.
+     */
     float[] clearedSum(int part) {
-        float[] out = part == 0 ? xC : partial[part];
-        Arrays.fill(out, 0, rows * xM, 0f);
+        int m = xM;
+        if (part == 0) {
+            Arrays.fill(xC, 0, rows * m, 0f);
+            return xC;
+        }
+        float[] out = partial[part];
+        for (int r : partRows[part]) {
+            Arrays.fill(out, r * m, (r + 1) * m, 0f);
+        }
         return out;
     }
 
     private void maskedPart(int from, int to) {
         for (int w = from; w < to; w++) {
-            for (int part = w * PARTS / workers; part < (w + 1) * PARTS / workers; part++) {
+            for (int part = claimPart(); part >= 0; part = claimPart()) {
                 float[] out = clearedSum(part);
                 for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
-                    addTile(t, out, w);
+                    addTile(t, out, part);
                 }
             }
         }
     }
 
-    /** Tile t's share of the product, added into {@code out} (its part's sum), with worker w's scratch. */
-    void addTile(int t, float[] out, int worker) {
+    /** Tile t's share of the product, added into {@code out} (its part's sum), with the part's scratch. */
+    void addTile(int t, float[] out, int part) {
         int m = xM;
-        int[] ar = aRow[worker];
-        int[] cr = cRow[worker];
+        int[] ar = aRow[part];
+        int[] cr = cRow[part];
         int n0 = t * MaskedOps.TILE;
         int width = Math.min(MaskedOps.TILE, frames - n0);
         for (int b = blocks.tileFirst[t]; b < blocks.tileFirst[t + 1]; b++) {
@@ -178,14 +261,19 @@ final class MaskedLeftProduct {
         }
     }
 
-    /** C += the parts' sums, in part order (so C does not depend on the thread count); entries split. */
+    /**
+     * C += the parts' sums on the rows each part touched, in part order (so C does not depend on the thread
+     * count); rows split.
+     */
     private void addPartialsPart(int from, int to) {
         int m = xM;
         for (int w = from; w < to; w++) {
-            int i0 = (int) ((long) rows * m * w / workers);
-            int i1 = (int) ((long) rows * m * (w + 1) / workers);
-            for (int part = 1; part < PARTS; part++) {
-                DenseOps.axpy(1f, partial[part], i0, xC, i0, i1 - i0);
+            for (int r = rows * w / workers; r < rows * (w + 1) / workers; r++) {
+                for (int part = 1; part < PARTS; part++) {
+                    if (partHasRow[part][r]) {
+                        DenseOps.axpy(1f, partial[part], r * m, xC, r * m, m);
+                    }
+                }
             }
         }
     }

@@ -81,9 +81,11 @@ public final class MaskedOps {
          * @param count  number of active rows
          * @param tile   the results: row i (component rows[i]) at tile[i·TILE + (n − n0)] for frames n in
          *               [from[i], to[i]); other entries of the tile are unspecified
-         * @param worker index in [0, {@link #workers()}) of the worker running this call, for scratch
+         * @param slot   index in [0, {@link #slots()}) of the scratch this call may use: calls with the same slot
+         *               never run at once, and a pass hands the same tiles to the same slot whatever the
+         *               threads (sums kept per slot and added in slot order do not depend on them)
          */
-        void accept(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] tile, int worker);
+        void accept(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] tile, int slot);
     }
 
     /**
@@ -114,8 +116,8 @@ public final class MaskedOps {
         this.selBuf = new int[workers][rows];
         this.aRow = new int[workers][scratchRows];
         this.cRow = new int[workers][scratchRows];
-        this.smallARow = new int[workers][scratchRows];
-        this.smallCRow = new int[workers][scratchRows];
+        this.smallARow = new int[slots()][scratchRows];
+        this.smallCRow = new int[slots()][scratchRows];
     }
 
     /** The pattern this instance was built for. */
@@ -123,9 +125,12 @@ public final class MaskedOps {
         return pattern;
     }
 
-    /** Number of workers (per-worker scratch of callers needs this many slots). */
-    public int workers() {
-        return workers;
+    /**
+     * Scratch slots a {@link TileAction} may be handed (callers' scratch needs this many): one per worker of
+     * {@link #transATiles}, one per part of {@link #transATilesThenMultiply}.
+     */
+    public int slots() {
+        return Math.max(workers, MaskedLeftProduct.PARTS);
     }
 
     /** Σ over tiles of the active rows times the tile's width: the entries of H the products visit. */
@@ -299,13 +304,13 @@ public final class MaskedOps {
 
     /**
      * C (m×cols, row stride cStride) = A (m×depth, row stride aStride) · B (depth×cols, row stride bStride),
-     * on the calling thread with worker {@code worker}'s scratch: for the small products a {@link TileAction}
+     * on the calling thread with scratch slot {@code slot}'s scratch: for the small products a {@link TileAction}
      * makes per tile (m ≤ R). Pad cols to a multiple of {@link #TILE} / 2 for full speed.
      */
     public void multiplySmall(float[] a, int aStride, float[] b, int bStride, float[] c, int cStride, int m,
-                              int depth, int cols, int worker) {
-        int[] ar = smallARow[worker];
-        int[] cr = smallCRow[worker];
+                              int depth, int cols, int slot) {
+        int[] ar = smallARow[slot];
+        int[] cr = smallCRow[slot];
         if (m > ar.length) {
             throw new IllegalArgumentException("at most " + ar.length + " rows, got " + m);
         }

@@ -292,7 +292,7 @@ final class MaskedNaeKernels {
         }
     }
 
-    private void encodeTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] z, int w) {
+    private void encodeTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] z, int slot) {
         float[] h = xH;
         for (int i = 0; i < count; i++) {
             int o = rows[i] * n;
@@ -301,11 +301,11 @@ final class MaskedNaeKernels {
                 h[o + j] = hc[o + j] * Math.max(z[zi + j], 0f);
             }
         }
-        hhtSum.add(h, n0, width, rows, count, w);
+        hhtSum.add(h, n0, width, rows, count, slot);
     }
 
-    private void gradientTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num, int w) {
-        float[] d = gramTimesH(n0, width, rows, count, w);
+    private void gradientTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num, int slot) {
+        float[] d = gramTimesH(n0, width, rows, count, slot);
         float[] h = xH;
         float scale = xScale;
         double cross = 0;
@@ -324,8 +324,8 @@ final class MaskedNaeKernels {
     }
 
     private void multiplicativeTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num,
-                                    int w) {
-        float[] d = gramTimesH(n0, width, rows, count, w);
+                                    int slot) {
+        float[] d = gramTimesH(n0, width, rows, count, slot);
         for (int i = 0; i < count; i++) {
             int o = rows[i] * n;
             int po = 2 * rows[i] * n;
@@ -338,7 +338,7 @@ final class MaskedNaeKernels {
     }
 
     /** (W_Dᵀ W_D) H for the tile's active rows (H is zero in its other rows), in worker w's scratch. */
-    private float[] gramTimesH(int n0, int width, int[] rows, int count, int w) {
-        return gramTimesH.multiply(wtw, xH, n0, width, rows, count, w);
+    private float[] gramTimesH(int n0, int width, int[] rows, int count, int slot) {
+        return gramTimesH.multiply(wtw, xH, n0, width, rows, count, slot);
     }
 }

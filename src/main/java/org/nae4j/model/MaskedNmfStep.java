@@ -78,10 +78,10 @@ final class MaskedNmfStep {
     }
 
     /** The H update of one tile: num holds (WᵀV) of the active rows; entries outside H^C are 0 and stay 0. */
-    private void updateH(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num, int worker) {
+    private void updateH(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num, int slot) {
         int tile = MaskedOps.TILE;
         // All denominators first (they use the old H of every active row): WᵀW H on the active rows.
-        float[] d = gramTimesH.multiply(wtw, h, n0, width, rows, count, worker);
+        float[] d = gramTimesH.multiply(wtw, h, n0, width, rows, count, slot);
         // On the SIMD kernel; entries outside H^C inside the row's span are 0 and stay 0 (0 · finite).
         for (int i = 0; i < count; i++) {
             int t = from[i] - n0;
@@ -89,6 +89,6 @@ final class MaskedNmfStep {
                     to[i] - from[i], Nmf.EPSILON, Nmf.FLUSH_BELOW);
         }
         // This tile's share of H Hᵀ from the new H while it is in cache.
-        hhtSum.add(h, n0, width, rows, count, worker);
+        hhtSum.add(h, n0, width, rows, count, slot);
     }
 }

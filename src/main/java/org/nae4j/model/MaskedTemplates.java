@@ -38,7 +38,7 @@ final class MaskedTemplates {
     MaskedTemplates(MaskedOps ops, Parallel par, int k, int r, int rp, int kp) {
         this.ops = ops;
         this.par = par;
-        this.workers = ops.workers();
+        this.workers = par.threads();
         this.k = k;
         this.r = r;
         this.rp = rp;

@@ -6,9 +6,9 @@ import org.nae4j.linalg.MaskedOps;
 /**
  * H Hᵀ (R×R) summed tile by tile inside a pass that writes H, while each tile of H is in cache: per tile, the
  * active rows' block times its transpose as one small product on the SIMD kernel
- * ({@link MaskedOps#multiplySmall}), added into per-worker double sums: no separate pass over H (which
- * would run on one thread). Per-worker scratch, so adding a tile allocates nothing; the sums depend on the
- * number of workers only through the order of the double additions.
+ * ({@link MaskedOps#multiplySmall}), added into double sums per scratch slot ({@link MaskedOps#slots}): no
+ * separate pass over H (which would run on one thread). Per-slot scratch, so adding a tile allocates nothing;
+ * the sums depend on how the pass hands tiles to slots only through the order of the double additions.
  */
 final class TileGramSum {
     private final MaskedOps ops;
@@ -20,7 +20,7 @@ final class TileGramSum {
     private final double[][] sums;
 
     /**
-     * @param ops the products' instance (its workers index the scratch)
+     * @param ops the products' instance (its scratch slots index the scratch)
      * @param r   number of components R
      * @param n   frames N (the row length of H)
      */
@@ -30,10 +30,10 @@ final class TileGramSum {
         this.ops = ops;
         this.r = r;
         this.n = n;
-        this.rowsBlock = new float[ops.workers()][r * MaskedOps.TILE];
-        this.colsBlock = new float[ops.workers()][MaskedOps.TILE * rp];
-        this.product = new float[ops.workers()][r * rp];
-        this.sums = new double[ops.workers()][r * r];
+        this.rowsBlock = new float[ops.slots()][r * MaskedOps.TILE];
+        this.colsBlock = new float[ops.slots()][MaskedOps.TILE * rp];
+        this.product = new float[ops.slots()][r * rp];
+        this.sums = new double[ops.slots()][r * r];
     }
 
     /** Starts a new sum (call before the pass). */
@@ -45,15 +45,15 @@ final class TileGramSum {
 
     /**
      * Adds the tile's share: Σ over frames [n0, n0 + width) of H[rows[i]] H[rows[j]] for i, j &lt; count (H is
-     * zero in the tile's other rows). Run by worker {@code worker} on the tile it owns.
+     * zero in the tile's other rows). Run with scratch slot {@code slot}.
      */
-    void add(float[] h, int n0, int width, int[] rows, int count, int worker) {
+    void add(float[] h, int n0, int width, int[] rows, int count, int slot) {
         int tile = MaskedOps.TILE;
         int half = tile / 2;
         // Columns padded to whole vectors (zeros), so the kernel runs on full vectors.
         int cp = (count + half - 1) / half * half;
-        float[] hb = rowsBlock[worker];
-        float[] tb = colsBlock[worker];
+        float[] hb = rowsBlock[slot];
+        float[] tb = colsBlock[slot];
         for (int i = 0; i < count; i++) {
             int hi = rows[i] * n + n0;
             System.arraycopy(h, hi, hb, i * tile, width);
@@ -65,9 +65,9 @@ final class TileGramSum {
         for (int t = 0; t < tile; t++) {
             Arrays.fill(tb, t * cp + (t < width ? count : 0), (t + 1) * cp, 0f);
         }
-        float[] g = product[worker];
-        ops.multiplySmall(hb, tile, tb, cp, g, cp, count, tile, cp, worker);
-        double[] s = sums[worker];
+        float[] g = product[slot];
+        ops.multiplySmall(hb, tile, tb, cp, g, cp, count, tile, cp, slot);
+        double[] s = sums[slot];
         for (int i = 0; i < count; i++) {
             int si = rows[i] * r;
             for (int j = 0; j < count; j++) {
@@ -76,7 +76,7 @@ final class TileGramSum {
         }
     }
 
-    /** Writes the sum of all workers' shares into g (R×R, row-major). */
+    /** Writes the sum of all slots' shares, in slot order, into g (R×R, row-major). */
     void sum(float[] g) {
         for (int i = 0; i < r * r; i++) {
             double x = 0;
