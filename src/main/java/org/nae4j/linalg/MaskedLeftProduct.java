@@ -78,7 +78,7 @@ final class MaskedLeftProduct {
         this.order = byCoveredFrames(tiling);
         this.blocks = new TileBlocks(tiling, order);
         this.partTiles = new int[PARTS + 1];
-        FrameTiles.balance(tiling.tiles, PART_WEIGHTS, t -> passCost(tiling, t), partTiles);
+        FrameTiles.balance(tiling.tiles, partWeights(), t -> passCost(tiling, t), partTiles);
         this.partRows = new int[PARTS][];
         for (int part = 0; part < PARTS; part++) {
             partRows[part] = activeRows(tiling, partTiles[part], partTiles[part + 1]);
@@ -115,6 +115,11 @@ final class MaskedLeftProduct {
             }
         }
         return dots + blocks.tileCost[t] + SCAN_COST;
+    }
+
+    /** The parts' shares of the work ({@link #PARTS} of them, largest first), a copy. */
+    static long[] partWeights() {
+        return PART_WEIGHTS.clone();
     }
 
     private static int[] activeRows(FrameTiles tiling, int fromTile, int toTile) {

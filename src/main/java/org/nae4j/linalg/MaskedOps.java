@@ -1,6 +1,7 @@
 package org.nae4j.linalg;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Mask-aware float32 products for factorisations V ≈ W H whose activations H (R×N) are zero outside a
@@ -8,7 +9,7 @@ import java.util.Arrays;
  * (W^C). The frames are cut into tiles of {@value #TILE}; each tile lists the few rows active in it, and a
  * product multiplies only those rows, with the {@link BlockKernel} (SIMD when available) on a tile of V
  * that stays in cache. Results equal {@link DenseOps}' on every entry the pattern allows, up to float
- * rounding. Built once per problem; holds per-worker scratch, so no product allocates arrays (the fused
+ * rounding. Built once per problem; holds per-slot scratch, so no product allocates arrays (the fused
  * pass with another pattern's product is built on its first use and kept). One instance must not run two
  * products at the same time.
  */
@@ -36,14 +37,17 @@ public final class MaskedOps {
     private final int[] activeLo;
     private final int[] activeHi;
     private final int workers;
+    /** Tiles [partStart[p], partStart[p + 1]) make part p of {@link #transATiles}. */
     private final int[] partStart;
+    /** The next part of the running {@link #transATiles} a thread may claim. */
+    private final AtomicInteger nextPart = new AtomicInteger();
     private final float[][] tileBuf;
     private final int[][] rowBuf;
     private final int[][] fromBuf;
     private final int[][] toBuf;
     private final int[][] aRow;
     private final int[][] cRow;
-    /** Per worker: the entries of the tile selected for the half-tile at hand. */
+    /** Per slot: the entries of the tile selected for the half-tile at hand. */
     private final int[][] selBuf;
     private final int[][] smallARow;
     private final int[][] smallCRow;
@@ -104,18 +108,19 @@ public final class MaskedOps {
         this.activeLo = tiling.activeLo;
         this.activeHi = tiling.activeHi;
         this.workers = par.threads();
-        this.partStart = new int[workers + 1];
-        FrameTiles.balance(tiles, workers, t -> tiling.count(t) + 1L, partStart);
+        // The same decreasing parts as the products with Vᵀ, claimed by the threads in order.
+        this.partStart = new int[MaskedLeftProduct.PARTS + 1];
+        FrameTiles.balance(tiles, MaskedLeftProduct.partWeights(), t -> tiling.count(t) + 1L, partStart);
         this.leftProduct = new MaskedLeftProduct(tiling, par);
         this.fusedPass = new FusedTilePass(tiling, leftProduct, par);
         int scratchRows = Math.max(rows, BlockKernel.MAX_ROWS);
-        this.tileBuf = new float[workers][rows * TILE];
-        this.rowBuf = new int[workers][rows];
-        this.fromBuf = new int[workers][rows];
-        this.toBuf = new int[workers][rows];
-        this.selBuf = new int[workers][rows];
-        this.aRow = new int[workers][scratchRows];
-        this.cRow = new int[workers][scratchRows];
+        this.tileBuf = new float[slots()][rows * TILE];
+        this.rowBuf = new int[slots()][rows];
+        this.fromBuf = new int[slots()][rows];
+        this.toBuf = new int[slots()][rows];
+        this.selBuf = new int[slots()][rows];
+        this.aRow = new int[slots()][scratchRows];
+        this.cRow = new int[slots()][scratchRows];
         this.smallARow = new int[slots()][scratchRows];
         this.smallCRow = new int[slots()][scratchRows];
     }
@@ -185,6 +190,7 @@ public final class MaskedOps {
         xHi = aHi;
         xB = b;
         xAction = action;
+        nextPart.set(0);
         par.forRange(workers, 1, transABody);
         xAction = null;
     }
@@ -387,16 +393,18 @@ public final class MaskedOps {
         return v;
     }
 
+    /** Runs parts as the threads claim them; a part's scratch and the action's slot is the part. */
     private void transAPart(int from, int to) {
-        for (int w = from; w < to; w++) {
-            float[] buf = tileBuf[w];
-            int[] rowsOut = rowBuf[w];
-            int[] fromOut = fromBuf[w];
-            int[] toOut = toBuf[w];
-            int[] sel = selBuf[w];
-            int[] ar = aRow[w];
-            int[] cr = cRow[w];
-            for (int t = partStart[w]; t < partStart[w + 1]; t++) {
+        for (int part = nextPart.getAndIncrement(); part < MaskedLeftProduct.PARTS;
+             part = nextPart.getAndIncrement()) {
+            float[] buf = tileBuf[part];
+            int[] rowsOut = rowBuf[part];
+            int[] fromOut = fromBuf[part];
+            int[] toOut = toBuf[part];
+            int[] sel = selBuf[part];
+            int[] ar = aRow[part];
+            int[] cr = cRow[part];
+            for (int t = partStart[part]; t < partStart[part + 1]; t++) {
                 int n0 = t * TILE;
                 int width = Math.min(TILE, frames - n0);
                 int s0 = tileStart[t];
@@ -446,7 +454,7 @@ public final class MaskedOps {
                         i += mb;
                     }
                 }
-                xAction.accept(n0, width, rowsOut, fromOut, toOut, count, buf, w);
+                xAction.accept(n0, width, rowsOut, fromOut, toOut, count, buf, part);
             }
         }
     }
