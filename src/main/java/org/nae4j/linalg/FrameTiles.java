@@ -60,6 +60,30 @@ final class FrameTiles {
         return tileStart[t + 1] - tileStart[t];
     }
 
+    /** Copies tile t's entries (rows ascending, with the frames each covers) into the lists; returns their count. */
+    int list(int t, int[] rowsOut, int[] fromOut, int[] toOut) {
+        int s0 = tileStart[t];
+        int count = tileStart[t + 1] - s0;
+        System.arraycopy(active, s0, rowsOut, 0, count);
+        System.arraycopy(activeLo, s0, fromOut, 0, count);
+        System.arraycopy(activeHi, s0, toOut, 0, count);
+        return count;
+    }
+
+    /**
+     * Writes into {@code sel} the indices i &lt; count of the listed entries whose frames [from[i], to[i])
+     * reach into [g0, g1); returns how many.
+     */
+    static int reaching(int[] from, int[] to, int count, int g0, int g1, int[] sel) {
+        int m = 0;
+        for (int i = 0; i < count; i++) {
+            if (from[i] < g1 && to[i] > g0) {
+                sel[m++] = i;
+            }
+        }
+        return m;
+    }
+
     /** Σ over tiles of the active rows times the tile's width. */
     long visitedEntries() {
         long s = 0;

@@ -26,13 +26,8 @@ final class FusedTilePass {
     private final int workers;
     private final FrameTiles tiling;
     private final MaskedLeftProduct product;
-    private final float[][] tileBuf;
-    private final int[][] rowBuf;
-    private final int[][] fromBuf;
-    private final int[][] toBuf;
-    private final int[][] selBuf;
-    private final int[][] aRow;
-    private final int[][] cRow;
+    /** Per part. */
+    private final TileScratch[] scratch;
     // The running pass' operands, read by the prebuilt loop body (no capturing lambda per call).
     private float[] xAt;
     private int xKp;
@@ -52,14 +47,7 @@ final class FusedTilePass {
         this.tiling = tiling;
         this.product = product;
         int rows = Math.max(1, tiling.rows);
-        int parts = MaskedLeftProduct.PARTS;
-        this.tileBuf = new float[parts][rows * TILE];
-        this.rowBuf = new int[parts][rows];
-        this.fromBuf = new int[parts][rows];
-        this.toBuf = new int[parts][rows];
-        this.selBuf = new int[parts][rows];
-        this.aRow = new int[parts][DOT];
-        this.cRow = new int[parts][DOT];
+        this.scratch = TileScratch.slots(MaskedLeftProduct.PARTS, rows, DOT);
     }
 
     /** See {@link MaskedOps#transATilesThenMultiply}; shapes checked there. */
@@ -89,46 +77,34 @@ final class FusedTilePass {
                 if (tiling.count(t) > 0) {
                     Prefetch.touch(xBt, n0 * xKp, TILE * xKp);
                 }
-                dotTile(t, part);
-                xAction.accept(n0, Math.min(TILE, tiling.frames - n0), rowBuf[part], fromBuf[part], toBuf[part],
-                        tiling.count(t), tileBuf[part], part);
+                TileScratch z = scratch[part];
+                dotTile(t, z);
+                xAction.accept(n0, Math.min(TILE, tiling.frames - n0), z.rows, z.from, z.to, tiling.count(t), z.buf,
+                        part);
                 product.addTile(t, out, part);
             }
         }
     }
 
     /**
-     * Tile t's rows of Aᵀ B into scratch slot w's tile buffer, with their rows and frames in its lists. Per
+     * Tile t's rows of Aᵀ B into the slot's tile buffer, with their rows and frames in its lists. Per
      * group of {@value #DOT} frames, the rows whose masks reach into it, split evenly into dot blocks (9 rows
      * as 3 + 3 + 3): rows then cost multiply-adds only near the frames they cover (25 % fewer than blocks of
      * rows over their frames' union on the long piece).
      */
-    private void dotTile(int t, int w) {
-        float[] buf = tileBuf[w];
-        int[] rowsOut = rowBuf[w];
-        int[] fromOut = fromBuf[w];
-        int[] toOut = toBuf[w];
-        int[] sel = selBuf[w];
-        int[] ar = aRow[w];
-        int[] cr = cRow[w];
+    private void dotTile(int t, TileScratch z) {
+        float[] buf = z.buf;
+        int[] rowsOut = z.rows;
+        int[] sel = z.sel;
+        int[] ar = z.aRow;
+        int[] cr = z.cRow;
         int kp = xKp;
         int n0 = t * TILE;
         int n1 = Math.min(tiling.frames, n0 + TILE);
-        int s0 = tiling.tileStart[t];
-        int count = tiling.count(t);
-        for (int i = 0; i < count; i++) {
-            rowsOut[i] = tiling.active[s0 + i];
-            fromOut[i] = tiling.activeLo[s0 + i];
-            toOut[i] = tiling.activeHi[s0 + i];
-        }
+        int count = tiling.list(t, rowsOut, z.from, z.to);
         // Groups from the tile's start, so none passes its end (Bᵀ is padded to whole tiles).
         for (int g = n0; g < n1; g += DOT) {
-            int m = 0;
-            for (int i = 0; i < count; i++) {
-                if (fromOut[i] < g + DOT && toOut[i] > g) {
-                    sel[m++] = i;
-                }
-            }
+            int m = FrameTiles.reaching(z.from, z.to, count, g, g + DOT, sel);
             int blocks = (m + DOT - 1) / DOT;
             for (int b = 0, i = 0; b < blocks; b++) {
                 int mb = (m - i) / (blocks - b);

@@ -41,14 +41,8 @@ public final class MaskedOps {
     private final int[] partStart;
     /** The next part of the running {@link #transATiles} a thread may claim. */
     private final AtomicInteger nextPart = new AtomicInteger();
-    private final float[][] tileBuf;
-    private final int[][] rowBuf;
-    private final int[][] fromBuf;
-    private final int[][] toBuf;
-    private final int[][] aRow;
-    private final int[][] cRow;
-    /** Per slot: the entries of the tile selected for the half-tile at hand. */
-    private final int[][] selBuf;
+    /** Per slot. */
+    private final TileScratch[] scratch;
     private final int[][] smallARow;
     private final int[][] smallCRow;
     private final MaskedLeftProduct leftProduct;
@@ -114,13 +108,7 @@ public final class MaskedOps {
         this.leftProduct = new MaskedLeftProduct(tiling, par);
         this.fusedPass = new FusedTilePass(tiling, leftProduct, par);
         int scratchRows = Math.max(rows, BlockKernel.MAX_ROWS);
-        this.tileBuf = new float[slots()][rows * TILE];
-        this.rowBuf = new int[slots()][rows];
-        this.fromBuf = new int[slots()][rows];
-        this.toBuf = new int[slots()][rows];
-        this.selBuf = new int[slots()][rows];
-        this.aRow = new int[slots()][scratchRows];
-        this.cRow = new int[slots()][scratchRows];
+        this.scratch = TileScratch.slots(slots(), rows, scratchRows);
         this.smallARow = new int[slots()][scratchRows];
         this.smallCRow = new int[slots()][scratchRows];
     }
@@ -357,8 +345,8 @@ public final class MaskedOps {
         int kp = xK;
         int blocks = (m + dot - 1) / dot;
         for (int w = from; w < to; w++) {
-            int[] ar = aRow[w];
-            int[] cr = cRow[w];
+            int[] ar = scratch[w].aRow;
+            int[] cr = scratch[w].cRow;
             for (int bi = blocks * w / workers; bi < blocks * (w + 1) / workers; bi++) {
                 int i0 = bi * dot;
                 int mi = Math.min(dot, m - i0);
@@ -397,23 +385,16 @@ public final class MaskedOps {
     private void transAPart(int from, int to) {
         for (int part = nextPart.getAndIncrement(); part < MaskedLeftProduct.PARTS;
              part = nextPart.getAndIncrement()) {
-            float[] buf = tileBuf[part];
-            int[] rowsOut = rowBuf[part];
-            int[] fromOut = fromBuf[part];
-            int[] toOut = toBuf[part];
-            int[] sel = selBuf[part];
-            int[] ar = aRow[part];
-            int[] cr = cRow[part];
+            TileScratch z = scratch[part];
+            float[] buf = z.buf;
+            int[] rowsOut = z.rows;
+            int[] sel = z.sel;
+            int[] ar = z.aRow;
+            int[] cr = z.cRow;
             for (int t = partStart[part]; t < partStart[part + 1]; t++) {
                 int n0 = t * TILE;
                 int width = Math.min(TILE, frames - n0);
-                int s0 = tileStart[t];
-                int count = tileStart[t + 1] - s0;
-                for (int i = 0; i < count; i++) {
-                    rowsOut[i] = active[s0 + i];
-                    fromOut[i] = activeLo[s0 + i];
-                    toOut[i] = activeHi[s0 + i];
-                }
+                int count = tiling.list(t, rowsOut, z.from, z.to);
                 if (xTiled && count > 0) {
                     Prefetch.touch(xB, t * xK * TILE, xK * TILE);
                 }
@@ -422,12 +403,7 @@ public final class MaskedOps {
                 // multiply-adds than whole tiles on the long piece).
                 for (int j0 = 0; j0 < width; j0 += HALF) {
                     int j1 = Math.min(width, j0 + HALF);
-                    int m = 0;
-                    for (int i = 0; i < count; i++) {
-                        if (fromOut[i] < n0 + j1 && toOut[i] > n0 + j0) {
-                            sel[m++] = i;
-                        }
-                    }
+                    int m = FrameTiles.reaching(z.from, z.to, count, n0 + j0, n0 + j1, sel);
                     int blocks = (m + BlockKernel.NARROW_ROWS - 1) / BlockKernel.NARROW_ROWS;
                     for (int b = 0, i = 0; b < blocks; b++) {
                         int mb = (m - i) / (blocks - b);
@@ -454,7 +430,7 @@ public final class MaskedOps {
                         i += mb;
                     }
                 }
-                xAction.accept(n0, width, rowsOut, fromOut, toOut, count, buf, part);
+                xAction.accept(n0, width, rowsOut, z.from, z.to, count, buf, part);
             }
         }
     }
@@ -466,8 +442,8 @@ public final class MaskedOps {
             int n = xN;
             int i0 = (int) ((long) m * w / workers);
             int i1 = (int) ((long) m * (w + 1) / workers);
-            int[] ar = aRow[w];
-            int[] cr = cRow[w];
+            int[] ar = scratch[w].aRow;
+            int[] cr = scratch[w].cRow;
             for (int i = i0; i < i1; i += BlockKernel.WIDE_ROWS) {
                 int mr = Math.min(BlockKernel.WIDE_ROWS, i1 - i);
                 for (int q = 0; q < mr; q++) {
@@ -486,8 +462,8 @@ public final class MaskedOps {
      */
     public void multiplyColumns(float[] a, int m, int depth, float[] b, float[] c, int n, int from, int to,
                                 int worker) {
-        int[] ar = aRow[worker];
-        int[] cr = cRow[worker];
+        int[] ar = scratch[worker].aRow;
+        int[] cr = scratch[worker].cRow;
         for (int i = 0; i < m; i += BlockKernel.WIDE_ROWS) {
             int mr = Math.min(BlockKernel.WIDE_ROWS, m - i);
             for (int q = 0; q < mr; q++) {
