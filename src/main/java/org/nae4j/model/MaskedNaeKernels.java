@@ -337,7 +337,7 @@ final class MaskedNaeKernels {
         }
     }
 
-    /** (W_Dᵀ W_D) H for the tile's active rows (H is zero in its other rows), in worker w's scratch. */
+    /** (W_Dᵀ W_D) H for the tile's active rows (H is zero in its other rows), in the slot's scratch. */
     private float[] gramTimesH(int n0, int width, int[] rows, int count, int slot) {
         return gramTimesH.multiply(wtw, xH, n0, width, rows, count, slot);
     }
