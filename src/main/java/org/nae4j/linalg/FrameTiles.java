@@ -93,21 +93,6 @@ final class FrameTiles {
         return s;
     }
 
-    /** B (k×n row-major) as tiles of k×TILE row-major blocks, one after another (zeros past n). */
-    static float[] tileColumns(float[] b, int k, int n) {
-        int tile = MaskedOps.TILE;
-        int tiles = (n + tile - 1) / tile;
-        float[] out = new float[tiles * k * tile];
-        for (int t = 0; t < tiles; t++) {
-            int n0 = t * tile;
-            int width = Math.min(tile, n - n0);
-            for (int p = 0; p < k; p++) {
-                System.arraycopy(b, p * n + n0, out, (t * k + p) * tile, width);
-            }
-        }
-        return out;
-    }
-
     /** A cost per index, for {@link #balance}. */
     interface Cost {
         long of(int index);

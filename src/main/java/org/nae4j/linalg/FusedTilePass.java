@@ -35,6 +35,8 @@ final class FusedTilePass {
     private int[] xHi;
     private float[] xBt;
     private MaskedOps.TileAction xAction;
+    /** Whether the running pass adds X's tiles times Bᵀ's into the product. */
+    private boolean xMultiply;
     private final Parallel.RangeBody partsBody = this::parts;
 
     /**
@@ -54,6 +56,19 @@ final class FusedTilePass {
     void run(float[] at, int kp, int[] aLo, int[] aHi, float[] bt, MaskedOps.TileAction action, float[] x,
              int[] cLo, int[] cHi, float[] c) {
         product.begin(x, bt, kp, cLo, cHi, c);
+        xMultiply = true;
+        runParts(at, kp, aLo, aHi, bt, action);
+        product.end();
+    }
+
+    /** The pass without the product: Aᵀ B per tile, handed to the action (see {@link MaskedOps#transATilesPadded}). */
+    void runWithoutProduct(float[] at, int kp, int[] aLo, int[] aHi, float[] bt, MaskedOps.TileAction action) {
+        product.beginParts();
+        xMultiply = false;
+        runParts(at, kp, aLo, aHi, bt, action);
+    }
+
+    private void runParts(float[] at, int kp, int[] aLo, int[] aHi, float[] bt, MaskedOps.TileAction action) {
         xAt = at;
         xKp = kp;
         xLo = aLo;
@@ -64,14 +79,13 @@ final class FusedTilePass {
         xAt = null;
         xBt = null;
         xAction = null;
-        product.end();
     }
 
     /** Runs parts as the product hands them out; each part's scratch and the action's slot is the part. */
     private void parts(int from, int to) {
         int[] partTiles = product.partTiles();
         for (int part = product.claimPart(); part >= 0; part = product.claimPart()) {
-            float[] out = product.clearedSum(part);
+            float[] out = xMultiply ? product.clearedSum(part) : null;
             for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
                 int n0 = t * TILE;
                 if (tiling.count(t) > 0) {
@@ -81,7 +95,9 @@ final class FusedTilePass {
                 dotTile(t, z);
                 xAction.accept(n0, Math.min(TILE, tiling.frames - n0), z.rows, z.from, z.to, tiling.count(t), z.buf,
                         part);
-                product.addTile(t, out, part);
+                if (xMultiply) {
+                    product.addTile(t, out, part);
+                }
             }
         }
     }

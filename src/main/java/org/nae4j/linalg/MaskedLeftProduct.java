@@ -179,6 +179,11 @@ final class MaskedLeftProduct {
         xM = m;
         xLo = cLo;
         xHi = cHi;
+        beginParts();
+    }
+
+    /** Makes every part claimable again: for a pass over the parts that adds nothing into a product. */
+    void beginParts() {
         nextPart.set(0);
     }
 

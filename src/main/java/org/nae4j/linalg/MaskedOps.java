@@ -17,13 +17,6 @@ public final class MaskedOps {
     /** Frames per tile: two 16-float vectors, the width of the kernel's register block. */
     public static final int TILE = 32;
     private static final int HALF = TILE / 2;
-    /**
-     * The tiled copy of V ({@link #tileColumns}) is made only while it takes at most this fraction of the
-     * JVM's maximum heap: it speeds up Aᵀ V ({@link #transATilesTiled}) by about 1.6x, but for an
-     * hour-long recording (318 MB per copy of V) under -Xmx2g the heap cannot hold it beside the analysis'
-     * own arrays.
-     */
-    public static final double MAX_TILED_COPY_HEAP_FRACTION = 0.125;
 
     private final BlockKernel kernel = BlockKernels.KERNEL;
     private final RowRanges pattern;
@@ -61,7 +54,6 @@ public final class MaskedOps {
     private int[] xLo;
     private int[] xHi;
     private TileAction xAction;
-    private boolean xTiled;
     private final Parallel.RangeBody transABody = this::transAPart;
     private final Parallel.RangeBody multiplyBody = this::multiplyPart;
     private final Parallel.RangeBody gramRowsBody = this::gramRowsPart;
@@ -143,35 +135,29 @@ public final class MaskedOps {
      */
     public void transATiles(float[] a, int k, int[] aLo, int[] aHi, float[] b, TileAction action) {
         DenseOps.check(b, (long) k * frames, "B");
-        runTransA(a, k, aLo, aHi, b, false, action);
+        runTransA(a, k, aLo, aHi, b, action);
     }
 
     /**
-     * As {@link #transATiles} with B given in the tiled layout of {@link #tileColumns}: each tile of B is
-     * one contiguous block, which the hardware prefetches (rows of a row-major K×N B lie a page apart).
+     * The first half of {@link #transATilesThenMultiply} on its own: per tile, the rows of Aᵀ B active in it
+     * as dot blocks on padded Bᵀ, handed to {@code action}, in the same claimed parts (the action's slot is
+     * the part). With Bᵀ at hand this saves keeping B in another layout for {@link #transATiles}.
+     *
+     * @param at  Aᵀ, R×kp row-major; row r zero outside [aLo[r], aHi[r]) and past k
+     * @param kp  the row length of Aᵀ and Bᵀ: {@link #paddedBins}(k)
+     * @param bt  Bᵀ as {@link #transposePadded} lays it out
      */
-    public void transATilesTiled(float[] a, int k, int[] aLo, int[] aHi, float[] bTiled, TileAction action) {
-        DenseOps.check(bTiled, (long) tiles * k * TILE, "tiled B");
-        runTransA(a, k, aLo, aHi, bTiled, true, action);
+    public void transATilesPadded(float[] at, int kp, int[] aLo, int[] aHi, float[] bt, TileAction action) {
+        if (kp % HALF != 0) {
+            throw new IllegalArgumentException("kp must be a multiple of " + HALF + ", got " + kp);
+        }
+        DenseOps.check(at, (long) rows * kp, "Aᵀ");
+        DenseOps.check(bt, (long) tiles * TILE * kp, "padded Bᵀ");
+        fusedPass.runWithoutProduct(at, kp, aLo, aHi, bt, action);
     }
 
-    /** Whether a tiled copy of a k×n float matrix fits the heap budget {@link #MAX_TILED_COPY_HEAP_FRACTION}. */
-    public static boolean tiledCopyAffordable(int k, int n) {
-        return 4.0 * k * n <= MAX_TILED_COPY_HEAP_FRACTION * Runtime.getRuntime().maxMemory();
-    }
-
-    /**
-     * B (k×N row-major) in the tiled layout of {@link #transATilesTiled}: tile t holds B's columns
-     * [t·TILE, t·TILE + TILE) as a k×TILE row-major block (zeros past N), the tiles one after another.
-     */
-    public static float[] tileColumns(float[] b, int k, int n) {
-        DenseOps.check(b, (long) k * n, "B");
-        return FrameTiles.tileColumns(b, k, n);
-    }
-
-    private void runTransA(float[] a, int k, int[] aLo, int[] aHi, float[] b, boolean tiled, TileAction action) {
+    private void runTransA(float[] a, int k, int[] aLo, int[] aHi, float[] b, TileAction action) {
         DenseOps.check(a, (long) k * rows, "A");
-        xTiled = tiled;
         xA = a;
         xK = k;
         xLo = aLo;
@@ -395,9 +381,6 @@ public final class MaskedOps {
                 int n0 = t * TILE;
                 int width = Math.min(TILE, frames - n0);
                 int count = tiling.list(t, rowsOut, z.from, z.to);
-                if (xTiled && count > 0) {
-                    Prefetch.touch(xB, t * xK * TILE, xK * TILE);
-                }
                 // Half a tile (one vector of frames) at a time, over the rows whose masks reach into it: a note
                 // that starts or ends in the tile costs nothing in the half it does not reach (18 % fewer
                 // multiply-adds than whole tiles on the long piece).
@@ -420,13 +403,8 @@ public final class MaskedOps {
                         for (int q = 0; q < mb; q++) {
                             ar[q] += lo * rows;
                         }
-                        if (xTiled) {
-                            kernel.run(xA, ar, rows, xB, (t * xK + lo) * TILE + j0, TILE, hi - lo, buf, cr, j0, mb,
-                                    j1 - j0, false);
-                        } else {
-                            kernel.run(xA, ar, rows, xB, lo * frames + n0 + j0, frames, hi - lo, buf, cr, j0, mb,
-                                    j1 - j0, false);
-                        }
+                        kernel.run(xA, ar, rows, xB, lo * frames + n0 + j0, frames, hi - lo, buf, cr, j0, mb,
+                                j1 - j0, false);
                         i += mb;
                     }
                 }

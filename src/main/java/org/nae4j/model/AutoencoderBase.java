@@ -4,7 +4,6 @@ import org.nae4j.constraints.Constraints;
 import org.nae4j.constraints.Support;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.MaskedOps;
 import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
 
@@ -48,7 +47,7 @@ abstract class AutoencoderBase implements Autoencoder {
         RowRanges templates = new RowRanges(k, support.bands());
         this.kernels = choice.resolve(MaskedNaeKernels.maskedFraction(activations, templates));
         this.masked = kernels == KernelChoice.MASKED
-                ? new MaskedNaeKernels(v, c, activations, templates, par, MaskedOps.tiledCopyAffordable(k, n))
+                ? new MaskedNaeKernels(v, c, activations, templates, par)
                 : null;
         // Vᵀ as the dense path multiplies with it (the masked kernels keep their own, padded).
         this.vt = masked == null ? DenseOps.transposeSpectrogram(v, k, n) : null;

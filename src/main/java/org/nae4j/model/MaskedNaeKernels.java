@@ -15,15 +15,13 @@ import org.nae4j.linalg.RowRanges;
  * tile of frames runs inside the pass over V while the tile is in cache, and a product with Vᵀ of what that
  * work wrote runs in the same pass ({@link MaskedOps#transATilesThenMultiply}): the gradients and Eq. 3's
  * encoder factors read V once, nae-mu's forward pass and decoder numerator once more. The additive methods'
- * forward pass runs on the broadcast kernel over V in 32-frame tiles. Gives the dense path's results up to
+ * forward pass runs on the same tiles of Vᵀ without a product ({@link MaskedOps#transATilesPadded}), so V is
+ * kept in one layout only. Gives the dense path's results up to
  * float rounding; all arrays are allocated here, once, so an iteration allocates nothing.
  */
 final class MaskedNaeKernels {
     /** Rows of K per chunk when the small elementwise loops are split among the threads. */
     private static final int ROW_GRAIN = 64;
-    /** V in tiles ({@link MaskedOps#tileColumns}), or null when not affordable: then V itself. */
-    private final float[] vTiled;
-    private final float[] v;
     /** Vᵀ in the padded layout of {@link MaskedOps#transposePadded}, for the fused passes. */
     private final float[] vt;
     private final float[] hc;
@@ -50,8 +48,7 @@ final class MaskedNaeKernels {
     /** Every component over all K bins: the encoder's rows and the gradients' columns are not masked. */
     private final int[] allLo;
     private final int[] allHi;
-    private final float[] wePacked;
-    /** W_E with its rows padded to kp (nae-mu's fused forward pass). */
+    /** W_E with its rows padded to kp (the forward passes). */
     private final float[] wePad;
     /** W_Dᵀ (rp rows of kp, zero past K and R), from W_D before each pass that needs it. */
     private final float[] wdt;
@@ -70,7 +67,6 @@ final class MaskedNaeKernels {
     private float[] xGe;
     private float[] xNum;
     private final Parallel par;
-    private final Parallel.RangeBody packEncoderBody = this::packEncoderRows;
     private final Parallel.RangeBody decoderGradientBody = this::decoderGradientRows;
     private final Parallel.RangeBody encoderGradientBody = this::encoderGradientRows;
     private final Parallel.RangeBody encoderFactorsBody = this::encoderFactorRows;
@@ -82,18 +78,12 @@ final class MaskedNaeKernels {
     private final MaskedOps.TileAction gradientAction = this::gradientTile;
     private final MaskedOps.TileAction multiplicativeAction = this::multiplicativeTile;
 
-    /**
-     * @param tiled whether to keep V in contiguous tiles too (faster; see
-     *              {@link MaskedOps#tiledCopyAffordable}), else the tile passes read V in place
-     */
-    MaskedNaeKernels(float[] v, Constraints c, RowRanges activations, RowRanges templates, Parallel par,
-                     boolean tiled) {
+    /** @param v V, K×N (read here to build the padded Vᵀ; not kept) */
+    MaskedNaeKernels(float[] v, Constraints c, RowRanges activations, RowRanges templates, Parallel par) {
         this.k = c.bins();
         this.n = c.frames();
         this.r = c.rank();
         this.kp = MaskedOps.paddedBins(k);
-        this.v = v;
-        this.vTiled = tiled ? MaskedOps.tileColumns(v, k, n) : null;
         this.vt = MaskedOps.transposePadded(v, k, n);
         this.hc = c.hc();
         this.rp = (r + MaskedOps.TILE - 1) / MaskedOps.TILE * MaskedOps.TILE;
@@ -114,7 +104,6 @@ final class MaskedNaeKernels {
         this.allLo = new int[r];
         this.allHi = new int[r];
         Arrays.fill(allHi, k);
-        this.wePacked = new float[k * r];
         this.wePad = new float[r * kp];
         this.wdt = new float[rp * kp];
         this.hvt = new float[r * kp];
@@ -148,11 +137,11 @@ final class MaskedNaeKernels {
      */
     void encode(float[] we, float[] h) {
         xWe = we;
-        par.forRange(k, ROW_GRAIN, packEncoderBody);
+        par.forRange(r, 1, padEncoderBody);
         xWe = null;
         xH = h;
         hhtSum.clear();
-        transA(wePacked, allLo, allHi, encodeAction);
+        ops.transATilesPadded(wePad, kp, allLo, allHi, vt, encodeAction);
         hhtSum.sum(templateStep.hht);
         xH = null;
     }
@@ -248,23 +237,6 @@ final class MaskedNaeKernels {
     private void padEncoderRows(int from, int to) {
         for (int c = from; c < to; c++) {
             System.arraycopy(xWe, c * k, wePad, c * kp, k);
-        }
-    }
-
-    private void transA(float[] a, int[] lo, int[] hi, MaskedOps.TileAction action) {
-        if (vTiled != null) {
-            ops.transATilesTiled(a, k, lo, hi, vTiled, action);
-        } else {
-            ops.transATiles(a, k, lo, hi, v, action);
-        }
-    }
-
-    /** Rows [from, to) of W_E packed K×R (the transpose of W_E), for the forward pass' tile product. */
-    private void packEncoderRows(int from, int to) {
-        for (int p = from; p < to; p++) {
-            for (int c = 0; c < r; c++) {
-                wePacked[p * r + c] = xWe[c * k + p];
-            }
         }
     }
 
