@@ -2,7 +2,9 @@ package org.nae4j.linalg;
 
 /**
  * One pass over the tiles of Bᵀ that runs two products around a caller's update while each tile is in cache
- * (backs {@link MaskedOps#transATilesThenMultiply}). Per tile of {@value MaskedOps#TILE} frames:
+ * (backs {@link MaskedOps#transATilesThenMultiply}; without the second product, {@link
+ * MaskedOps#transATilesPadded}). Per tile of {@value MaskedOps#TILE} frames, after a scan that brings it into
+ * cache ({@link Prefetch}):
  * <ol>
  *   <li>the rows of Aᵀ B active in the tile, as blocks of {@link BlockKernel#dots} along the bins (up to 4
  *   rows × 4 frames), per group of 4 frames over the rows whose masks reach into it;</li>
@@ -13,8 +15,7 @@ package org.nae4j.linalg;
  * computing Aᵀ B as dot products, which are slower per multiply-add than the broadcast blocks of
  * {@link MaskedOps#transATiles} (docs/performance.md has the numbers). The tiles are split into
  * {@link MaskedLeftProduct}'s fixed parts, which the threads claim in order; C does not depend on the thread
- * count. Holds per-part
- * scratch; a pass allocates nothing.
+ * count. Holds per-part scratch; a pass allocates nothing.
  */
 final class FusedTilePass {
     private static final int TILE = MaskedOps.TILE;
@@ -61,7 +62,7 @@ final class FusedTilePass {
         product.end();
     }
 
-    /** The pass without the product: Aᵀ B per tile, handed to the action (see {@link MaskedOps#transATilesPadded}). */
+    /** The pass without the product: Aᵀ B per tile, handed to the action ({@link MaskedOps#transATilesPadded}). */
     void runWithoutProduct(float[] at, int kp, int[] aLo, int[] aHi, float[] bt, MaskedOps.TileAction action) {
         product.beginParts();
         xMultiply = false;

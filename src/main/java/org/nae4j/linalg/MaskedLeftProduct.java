@@ -47,8 +47,7 @@ final class MaskedLeftProduct {
     private final TileBlocks blocks;
     /** Tiles [partTiles[p], partTiles[p + 1]) make part p. */
     private final int[] partTiles;
-    /** Per part: the rows active in its tiles, ascending (the only rows its sum touches). */
-    private final int[][] partRows;
+    /** Per part and row: whether the row is active in the part's tiles (the only rows its sum touches). */
     private final boolean[][] partHasRow;
     /** Per part p ≥ 1: its sum, grown to the largest C seen; zero outside its rows. */
     private final float[][] partial;
@@ -79,14 +78,10 @@ final class MaskedLeftProduct {
         this.blocks = new TileBlocks(tiling, order);
         this.partTiles = new int[PARTS + 1];
         FrameTiles.balance(tiling.tiles, partWeights(), t -> passCost(tiling, t), partTiles);
-        this.partRows = new int[PARTS][];
-        for (int part = 0; part < PARTS; part++) {
-            partRows[part] = activeRows(tiling, partTiles[part], partTiles[part + 1]);
-        }
         this.partHasRow = new boolean[PARTS][rows];
         for (int part = 0; part < PARTS; part++) {
-            for (int r : partRows[part]) {
-                partHasRow[part][r] = true;
+            for (int e = tileStart[partTiles[part]]; e < tileStart[partTiles[part + 1]]; e++) {
+                partHasRow[part][active[e]] = true;
             }
         }
         this.partial = new float[PARTS][0];
@@ -120,21 +115,6 @@ final class MaskedLeftProduct {
     /** The parts' shares of the work ({@link #PARTS} of them, largest first), a copy. */
     static long[] partWeights() {
         return PART_WEIGHTS.clone();
-    }
-
-    private static int[] activeRows(FrameTiles tiling, int fromTile, int toTile) {
-        boolean[] on = new boolean[tiling.rows];
-        for (int e = tiling.tileStart[fromTile]; e < tiling.tileStart[toTile]; e++) {
-            on[tiling.active[e]] = true;
-        }
-        int count = 0;
-        int[] out = new int[tiling.rows];
-        for (int r = 0; r < tiling.rows; r++) {
-            if (on[r]) {
-                out[count++] = r;
-            }
-        }
-        return Arrays.copyOf(out, count);
     }
 
     /** Tile by tile, the indices of the tiling's entries sorted by the frames they cover. */
@@ -217,8 +197,10 @@ final class MaskedLeftProduct {
             return xC;
         }
         float[] out = partial[part];
-        for (int r : partRows[part]) {
-            Arrays.fill(out, r * m, (r + 1) * m, 0f);
+        for (int r = 0; r < rows; r++) {
+            if (partHasRow[part][r]) {
+                Arrays.fill(out, r * m, (r + 1) * m, 0f);
+            }
         }
         return out;
     }

@@ -111,8 +111,8 @@ public final class MaskedOps {
     }
 
     /**
-     * Scratch slots a {@link TileAction} may be handed (callers' scratch needs this many): one per worker of
-     * {@link #transATiles}, one per part of {@link #transATilesThenMultiply}.
+     * Scratch slots (callers' scratch for a {@link TileAction} or {@link #multiplyColumns} needs this many):
+     * the tile passes hand out one per part of their tiles, the other products one per worker.
      */
     public int slots() {
         return Math.max(workers, MaskedLeftProduct.PARTS);
