@@ -205,13 +205,12 @@ final class MaskedLeftProduct {
         return out;
     }
 
+    /** Runs parts as the threads claim them (the range of workers is not needed). */
     private void maskedPart(int from, int to) {
-        for (int w = from; w < to; w++) {
-            for (int part = claimPart(); part >= 0; part = claimPart()) {
-                float[] out = clearedSum(part);
-                for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
-                    addTile(t, out, part);
-                }
+        for (int part = claimPart(); part >= 0; part = claimPart()) {
+            float[] out = clearedSum(part);
+            for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
+                addTile(t, out, part);
             }
         }
     }

@@ -9,7 +9,10 @@ package org.nae4j.linalg;
  * every 6 rows (63.0 M instead of 77.7 M per product). Immutable.
  */
 final class TileBlocks {
-    /** A block row's accumulator loads and stores, in frames of multiply-adds (per 64 columns: 8 vs 2 per frame). */
+    /**
+     * A block row's accumulator loads and stores, counted as frames of its multiply-adds (an estimate: per 64
+     * columns a row loads and stores 4 vectors once, and does 4 multiply-adds per frame).
+     */
     private static final int ROW_OVERHEAD_FRAMES = 4;
 
     /** Block b covers positions [start[b], start[b + 1]) of the order it was built on. */
