@@ -98,13 +98,6 @@ final class FrameTiles {
         long of(int index);
     }
 
-    /** Writes the bounds of {@code parts} contiguous ranges of [0, n) with about equal total cost. */
-    static void balance(int n, int parts, Cost cost, int[] bounds) {
-        long[] weights = new long[parts];
-        Arrays.fill(weights, 1);
-        balance(n, weights, cost, bounds);
-    }
-
     /**
      * Writes the bounds of {@code weights.length} contiguous ranges of [0, n) whose total costs are about in
      * the proportions of the weights (range p: [bounds[p], bounds[p + 1])).
