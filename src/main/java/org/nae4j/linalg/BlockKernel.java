@@ -30,9 +30,14 @@ interface BlockKernel {
      * <pre>C[cRow[i] + cCol + j] = Σ_{p ∈ [lo, hi)} A[aRow[i] + p] · B[bOff + j·bStride + p]</pre>
      * Runs fastest when hi − lo is a multiple of the vector length (16 floats with AVX-512); a block of fewer
      * rows costs proportionally less. The order of the sum depends only on lo and hi.
+     *
+     * @param work the caller's scratch of at least {@link #DOT_WORK} floats (one per thread); overwritten
      */
     void dots(float[] a, int[] aRow, int rows, float[] b, int bOff, int bStride, int lo, int hi, float[] c,
-              int[] cRow, int cCol);
+              int[] cRow, int cCol, float[] work);
+
+    /** Floats of work space a {@link #dots} block needs: its accumulators, for vectors of up to 64 floats. */
+    int DOT_WORK = DOT_ROWS * DOT_ROWS * 64;
 
     /**
      * The multiplicative update x ← x ⊙ num ⊘ (den + eps), with results below {@code flush} set to 0, on

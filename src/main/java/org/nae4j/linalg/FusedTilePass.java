@@ -137,7 +137,7 @@ final class FusedTilePass {
                 // Whole vectors of bins.
                 lo = Math.max(0, lo) / VECTOR * VECTOR;
                 hi = Math.max(lo, Math.min(kp, (hi + VECTOR - 1) / VECTOR * VECTOR));
-                kernel.dots(xAt, ar, mb, xBt, g * kp, kp, lo, hi, buf, cr, g - n0);
+                kernel.dots(xAt, ar, mb, xBt, g * kp, kp, lo, hi, buf, cr, g - n0, z.dotWork);
                 i += mb;
             }
         }

@@ -345,7 +345,7 @@ public final class MaskedOps {
                     // Outside the overlap of the two blocks' bins one factor of every product is zero.
                     int lo = Math.max(0, Math.max(min(xLo, i0, mi), min(xLo, j0, mj))) / HALF * HALF;
                     int hi = Math.min(kp, (Math.min(max(xHi, i0, mi), max(xHi, j0, mj)) + HALF - 1) / HALF * HALF);
-                    kernel.dots(xA, ar, mi, xA, j0 * kp, kp, lo, Math.max(lo, hi), xC, cr, j0);
+                    kernel.dots(xA, ar, mi, xA, j0 * kp, kp, lo, Math.max(lo, hi), xC, cr, j0, scratch[w].dotWork);
                 }
             }
         }

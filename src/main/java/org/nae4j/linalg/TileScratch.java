@@ -16,6 +16,8 @@ final class TileScratch {
     /** Offsets of a block's rows in A and in C. */
     final int[] aRow;
     final int[] cRow;
+    /** Work space of {@link BlockKernel#dots}. */
+    final float[] dotWork = new float[BlockKernel.DOT_WORK];
 
     /**
      * @param rows      the most entries a tile has (the pattern's rows)

@@ -58,8 +58,8 @@ final class VectorBlockKernel implements BlockKernel {
 
     @Override
     public void dots(float[] a, int[] aRow, int rows, float[] b, int bOff, int bStride, int lo, int hi, float[] c,
-                     int[] cRow, int cCol) {
-        VectorDots.dots(a, aRow, rows, b, bOff, bStride, lo, hi, c, cRow, cCol);
+                     int[] cRow, int cCol, float[] work) {
+        VectorDots.dots(a, aRow, rows, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
     }
 
     @Override

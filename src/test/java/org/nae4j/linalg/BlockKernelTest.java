@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,6 +38,19 @@ class BlockKernelTest {
         Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "SIMD kernel needs --add-modules jdk.incubator.vector");
         checkDots(new VectorBlockKernel(), rows, lo, hi);
+    }
+
+    /** The SIMD dot blocks spill their accumulators into the caller's work space: too small a one is refused. */
+    @Test
+    void dotBlocksRefuseTooSmallAWorkSpace() {
+        Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                "SIMD kernel needs --add-modules jdk.incubator.vector");
+        float[] a = new float[64];
+        float[] c = new float[4];
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new VectorBlockKernel().dots(a, new int[] {0}, 1, a, 0, 16, 0, 16, c, new int[] {0}, 0,
+                        new float[BlockKernel.DOT_WORK - 1]));
+        assertTrue(e.getMessage().contains("work space"), e.getMessage());
     }
 
     /** The SIMD update gives exactly the scalar loop's floats: zeros stay zero, tiny results become 0. */
@@ -98,7 +112,7 @@ class BlockKernelTest {
         }
         float[] c = new float[rows * cStride + 1];
         java.util.Arrays.fill(c, -1f);
-        kernel.dots(a, aRow, rows, b, 3, stride, lo, hi, c, cRow, 1);
+        kernel.dots(a, aRow, rows, b, 3, stride, lo, hi, c, cRow, 1, new float[BlockKernel.DOT_WORK]);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < BlockKernel.DOT_ROWS; j++) {
                 double s = 0;
