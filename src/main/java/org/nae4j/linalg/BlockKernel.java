@@ -21,12 +21,17 @@ interface BlockKernel {
     void run(float[] a, int[] aRow, int aStep, float[] b, int bOff, int bStride, int depth,
              float[] c, int[] cRow, int cCol, int rows, int cols, boolean accumulate);
 
-    /** Rows of A, and rows of B, in one block of {@link #dots}. */
+    /** Rows of B (frames, in the tile passes) in one block of {@link #dots}. */
     int DOT_ROWS = 4;
+    /**
+     * The most rows of A in one block of {@link #dots}: 6 × {@value #DOT_ROWS} accumulators, plus the
+     * {@value #DOT_ROWS} + 1 vectors a step loads, fill 29 of AVX-512's 32 registers.
+     */
+    int DOT_MAX_ROWS = 6;
 
     /**
      * A block of dot products along a contiguous index, for operands laid out the other way round (both
-     * contiguous along the sum): for i &lt; rows (1 to {@link #DOT_ROWS}) and j &lt; {@link #DOT_ROWS},
+     * contiguous along the sum): for i &lt; rows (1 to {@link #DOT_MAX_ROWS}) and j &lt; {@link #DOT_ROWS},
      * <pre>C[cRow[i] + cCol + j] = Σ_{p ∈ [lo, hi)} A[aRow[i] + p] · B[bOff + j·bStride + p]</pre>
      * Runs fastest when hi − lo is a multiple of the vector length (16 floats with AVX-512); a block of fewer
      * rows costs proportionally less. The order of the sum depends only on lo and hi.
@@ -37,7 +42,7 @@ interface BlockKernel {
               int[] cRow, int cCol, float[] work);
 
     /** Floats of work space a {@link #dots} block needs: its accumulators, for vectors of up to 64 floats. */
-    int DOT_WORK = DOT_ROWS * DOT_ROWS * 64;
+    int DOT_WORK = DOT_MAX_ROWS * DOT_ROWS * 64;
 
     /**
      * The multiplicative update x ← x ⊙ num ⊘ (den + eps), with results below {@code flush} set to 0, on

@@ -23,8 +23,8 @@ final class ScalarBlockKernel implements BlockKernel {
     @Override
     public void dots(float[] a, int[] aRow, int rows, float[] b, int bOff, int bStride, int lo, int hi, float[] c,
                      int[] cRow, int cCol, float[] work) {
-        if (rows < 1 || rows > DOT_ROWS) {
-            throw new IllegalArgumentException("a dot block has 1 to " + DOT_ROWS + " rows, got " + rows);
+        if (rows < 1 || rows > DOT_MAX_ROWS) {
+            throw new IllegalArgumentException("a dot block has 1 to " + DOT_MAX_ROWS + " rows, got " + rows);
         }
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < DOT_ROWS; j++) {

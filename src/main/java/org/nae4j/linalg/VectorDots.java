@@ -7,11 +7,11 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link BlockKernel#dots} on the Vector API: one block of 1–4 rows of A × {@link BlockKernel#DOT_ROWS}
+ * {@link BlockKernel#dots} on the Vector API: one block of 1–6 rows of A × {@link BlockKernel#DOT_ROWS}
  * rows of B, each pair's products summed lane-wise along the bins and the lanes added at the end
- * ({@link #sums}). A block
- * of m rows keeps 4·m accumulators and loads 4 + m vectors per step, so a caller that splits its rows
- * evenly (9 rows as 3 + 3 + 3, not 4 + 4 + 1) issues no multiply-add for a missing row.
+ * ({@link #sums}). A block of m rows keeps 4·m accumulators and loads 4 + m vectors per step, and a block
+ * of fewer rows issues no multiply-add for a missing one: callers split their rows into as few blocks as
+ * they can, evenly (9 rows as 5 + 4).
  */
 final class VectorDots {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -35,12 +35,166 @@ final class VectorDots {
                     + work.length);
         }
         switch (rows) {
+            case 6 -> dots6(a, aRow, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
+            case 5 -> dots5(a, aRow, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
             case 4 -> dots4(a, aRow, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
             case 3 -> dots3(a, aRow, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
             case 2 -> dots2(a, aRow, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
             case 1 -> dots1(a, aRow, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
-            default -> throw new IllegalArgumentException("a dot block has 1 to 4 rows, got " + rows);
+            default -> throw new IllegalArgumentException("a dot block has 1 to " + BlockKernel.DOT_MAX_ROWS
+                    + " rows, got " + rows);
         }
+    }
+
+    private static void dots6(float[] a, int[] aRow, float[] b, int b0, int bStride, int lo, int hi, float[] c,
+                              int[] cRow, int cCol, float[] work) {
+        int a0 = aRow[0];
+        int a1 = aRow[1];
+        int a2 = aRow[2];
+        int a3 = aRow[3];
+        int a4 = aRow[4];
+        int a5 = aRow[5];
+        int b1 = b0 + bStride;
+        int b2 = b0 + 2 * bStride;
+        int b3 = b0 + 3 * bStride;
+        FloatVector x00 = FloatVector.zero(S);
+        FloatVector x01 = x00;
+        FloatVector x02 = x00;
+        FloatVector x03 = x00;
+        FloatVector x10 = x00;
+        FloatVector x11 = x00;
+        FloatVector x12 = x00;
+        FloatVector x13 = x00;
+        FloatVector x20 = x00;
+        FloatVector x21 = x00;
+        FloatVector x22 = x00;
+        FloatVector x23 = x00;
+        FloatVector x30 = x00;
+        FloatVector x31 = x00;
+        FloatVector x32 = x00;
+        FloatVector x33 = x00;
+        FloatVector x40 = x00;
+        FloatVector x41 = x00;
+        FloatVector x42 = x00;
+        FloatVector x43 = x00;
+        FloatVector x50 = x00;
+        FloatVector x51 = x00;
+        FloatVector x52 = x00;
+        FloatVector x53 = x00;
+        int p = lo;
+        for (; p + L <= hi; p += L) {
+            FloatVector y0 = FloatVector.fromArray(S, b, b0 + p);
+            FloatVector y1 = FloatVector.fromArray(S, b, b1 + p);
+            FloatVector y2 = FloatVector.fromArray(S, b, b2 + p);
+            FloatVector y3 = FloatVector.fromArray(S, b, b3 + p);
+            FloatVector w = FloatVector.fromArray(S, a, a0 + p);
+            x00 = w.fma(y0, x00); x01 = w.fma(y1, x01); x02 = w.fma(y2, x02); x03 = w.fma(y3, x03);
+            w = FloatVector.fromArray(S, a, a1 + p);
+            x10 = w.fma(y0, x10); x11 = w.fma(y1, x11); x12 = w.fma(y2, x12); x13 = w.fma(y3, x13);
+            w = FloatVector.fromArray(S, a, a2 + p);
+            x20 = w.fma(y0, x20); x21 = w.fma(y1, x21); x22 = w.fma(y2, x22); x23 = w.fma(y3, x23);
+            w = FloatVector.fromArray(S, a, a3 + p);
+            x30 = w.fma(y0, x30); x31 = w.fma(y1, x31); x32 = w.fma(y2, x32); x33 = w.fma(y3, x33);
+            w = FloatVector.fromArray(S, a, a4 + p);
+            x40 = w.fma(y0, x40); x41 = w.fma(y1, x41); x42 = w.fma(y2, x42); x43 = w.fma(y3, x43);
+            w = FloatVector.fromArray(S, a, a5 + p);
+            x50 = w.fma(y0, x50); x51 = w.fma(y1, x51); x52 = w.fma(y2, x52); x53 = w.fma(y3, x53);
+        }
+        x00.intoArray(work, 0);
+        x01.intoArray(work, L);
+        x02.intoArray(work, 2 * L);
+        x03.intoArray(work, 3 * L);
+        x10.intoArray(work, 4 * L);
+        x11.intoArray(work, 5 * L);
+        x12.intoArray(work, 6 * L);
+        x13.intoArray(work, 7 * L);
+        x20.intoArray(work, 8 * L);
+        x21.intoArray(work, 9 * L);
+        x22.intoArray(work, 10 * L);
+        x23.intoArray(work, 11 * L);
+        x30.intoArray(work, 12 * L);
+        x31.intoArray(work, 13 * L);
+        x32.intoArray(work, 14 * L);
+        x33.intoArray(work, 15 * L);
+        x40.intoArray(work, 16 * L);
+        x41.intoArray(work, 17 * L);
+        x42.intoArray(work, 18 * L);
+        x43.intoArray(work, 19 * L);
+        x50.intoArray(work, 20 * L);
+        x51.intoArray(work, 21 * L);
+        x52.intoArray(work, 22 * L);
+        x53.intoArray(work, 23 * L);
+        sums(work, 6, a, aRow, b, b0, bStride, p, hi, c, cRow, cCol);
+    }
+
+    private static void dots5(float[] a, int[] aRow, float[] b, int b0, int bStride, int lo, int hi, float[] c,
+                              int[] cRow, int cCol, float[] work) {
+        int a0 = aRow[0];
+        int a1 = aRow[1];
+        int a2 = aRow[2];
+        int a3 = aRow[3];
+        int a4 = aRow[4];
+        int b1 = b0 + bStride;
+        int b2 = b0 + 2 * bStride;
+        int b3 = b0 + 3 * bStride;
+        FloatVector x00 = FloatVector.zero(S);
+        FloatVector x01 = x00;
+        FloatVector x02 = x00;
+        FloatVector x03 = x00;
+        FloatVector x10 = x00;
+        FloatVector x11 = x00;
+        FloatVector x12 = x00;
+        FloatVector x13 = x00;
+        FloatVector x20 = x00;
+        FloatVector x21 = x00;
+        FloatVector x22 = x00;
+        FloatVector x23 = x00;
+        FloatVector x30 = x00;
+        FloatVector x31 = x00;
+        FloatVector x32 = x00;
+        FloatVector x33 = x00;
+        FloatVector x40 = x00;
+        FloatVector x41 = x00;
+        FloatVector x42 = x00;
+        FloatVector x43 = x00;
+        int p = lo;
+        for (; p + L <= hi; p += L) {
+            FloatVector y0 = FloatVector.fromArray(S, b, b0 + p);
+            FloatVector y1 = FloatVector.fromArray(S, b, b1 + p);
+            FloatVector y2 = FloatVector.fromArray(S, b, b2 + p);
+            FloatVector y3 = FloatVector.fromArray(S, b, b3 + p);
+            FloatVector w = FloatVector.fromArray(S, a, a0 + p);
+            x00 = w.fma(y0, x00); x01 = w.fma(y1, x01); x02 = w.fma(y2, x02); x03 = w.fma(y3, x03);
+            w = FloatVector.fromArray(S, a, a1 + p);
+            x10 = w.fma(y0, x10); x11 = w.fma(y1, x11); x12 = w.fma(y2, x12); x13 = w.fma(y3, x13);
+            w = FloatVector.fromArray(S, a, a2 + p);
+            x20 = w.fma(y0, x20); x21 = w.fma(y1, x21); x22 = w.fma(y2, x22); x23 = w.fma(y3, x23);
+            w = FloatVector.fromArray(S, a, a3 + p);
+            x30 = w.fma(y0, x30); x31 = w.fma(y1, x31); x32 = w.fma(y2, x32); x33 = w.fma(y3, x33);
+            w = FloatVector.fromArray(S, a, a4 + p);
+            x40 = w.fma(y0, x40); x41 = w.fma(y1, x41); x42 = w.fma(y2, x42); x43 = w.fma(y3, x43);
+        }
+        x00.intoArray(work, 0);
+        x01.intoArray(work, L);
+        x02.intoArray(work, 2 * L);
+        x03.intoArray(work, 3 * L);
+        x10.intoArray(work, 4 * L);
+        x11.intoArray(work, 5 * L);
+        x12.intoArray(work, 6 * L);
+        x13.intoArray(work, 7 * L);
+        x20.intoArray(work, 8 * L);
+        x21.intoArray(work, 9 * L);
+        x22.intoArray(work, 10 * L);
+        x23.intoArray(work, 11 * L);
+        x30.intoArray(work, 12 * L);
+        x31.intoArray(work, 13 * L);
+        x32.intoArray(work, 14 * L);
+        x33.intoArray(work, 15 * L);
+        x40.intoArray(work, 16 * L);
+        x41.intoArray(work, 17 * L);
+        x42.intoArray(work, 18 * L);
+        x43.intoArray(work, 19 * L);
+        sums(work, 5, a, aRow, b, b0, bStride, p, hi, c, cRow, cCol);
     }
 
     private static void dots4(float[] a, int[] aRow, float[] b, int b0, int bStride, int lo, int hi, float[] c,

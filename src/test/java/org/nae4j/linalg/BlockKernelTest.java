@@ -29,10 +29,10 @@ class BlockKernelTest {
         assertTrue(BlockKernels.vectorized(), "with the module present the SIMD kernel is chosen");
     }
 
-    /** Dot-product blocks of 1–4 rows, over ranges that are whole vectors, shorter than one, or ragged. */
+    /** Dot-product blocks of 1–6 rows, over ranges that are whole vectors, shorter than one, or ragged. */
     @ParameterizedTest
     @CsvSource({"1, 0, 16", "2, 3, 3", "3, 5, 40", "4, 16, 80", "4, 0, 1", "2, 17, 50", "3, 32, 33",
-            "1, 5, 100", "3, 0, 64"})
+            "1, 5, 100", "3, 0, 64", "5, 16, 96", "6, 7, 70", "5, 0, 3", "6, 32, 32"})
     void dotBlocksMatchTheDefinition(int rows, int lo, int hi) {
         checkDots(new ScalarBlockKernel(), rows, lo, hi);
         Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
@@ -92,7 +92,7 @@ class BlockKernelTest {
     private static void checkDots(BlockKernel kernel, int rows, int lo, int hi) {
         SplittableRandom rnd = new SplittableRandom(rows * 100L + lo * 10L + hi);
         int stride = hi + 9;
-        float[] a = new float[5 * stride];
+        float[] a = new float[(BlockKernel.DOT_MAX_ROWS + 1) * stride];
         float[] b = new float[3 + BlockKernel.DOT_ROWS * stride];
         for (int i = 0; i < a.length; i++) {
             a[i] = (float) rnd.nextDouble();
@@ -102,7 +102,7 @@ class BlockKernelTest {
         }
         int[] aRow = new int[rows];
         for (int i = 0; i < rows; i++) {
-            aRow[i] = (4 - i) * stride + rnd.nextInt(3);   // gathered, out of order
+            aRow[i] = (BlockKernel.DOT_MAX_ROWS - i) * stride + rnd.nextInt(3);   // gathered, out of order
         }
         // Output rows scattered, out of order, with gaps between them that must stay untouched.
         int cStride = 7;
