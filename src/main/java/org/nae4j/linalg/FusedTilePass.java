@@ -57,7 +57,7 @@ final class FusedTilePass {
     /** See {@link MaskedOps#transATilesThenMultiply}; shapes checked there. */
     void run(float[] at, int kp, int[] aLo, int[] aHi, float[] bt, MaskedOps.TileAction action, float[] x,
              int[] cLo, int[] cHi, float[] c) {
-        product.begin(x, bt, kp, cLo, cHi, c);
+        product.begin(x, bt, MaskedOps.PADDED_ORIGIN, kp, cLo, cHi, c);
         xMultiply = true;
         runParts(at, kp, aLo, aHi, bt, action);
         product.end();
@@ -91,7 +91,7 @@ final class FusedTilePass {
             for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
                 int n0 = t * TILE;
                 if (tiling.count(t) > 0) {
-                    Prefetch.touch(xBt, n0 * xKp, TILE * xKp);
+                    Prefetch.touch(xBt, MaskedOps.PADDED_ORIGIN + n0 * xKp, TILE * xKp);
                 }
                 TileScratch z = scratch[part];
                 dotTile(t, z);
@@ -140,7 +140,7 @@ final class FusedTilePass {
                 // Whole vectors of bins.
                 lo = Math.max(0, lo) / VECTOR * VECTOR;
                 hi = Math.max(lo, Math.min(kp, (hi + VECTOR - 1) / VECTOR * VECTOR));
-                kernel.dots(xAt, ar, mb, xBt, g * kp, kp, lo, hi, buf, cr, g - n0, z.dotWork);
+                kernel.dots(xAt, ar, mb, xBt, MaskedOps.PADDED_ORIGIN + g * kp, kp, lo, hi, buf, cr, g - n0, z.dotWork);
                 i += mb;
             }
         }

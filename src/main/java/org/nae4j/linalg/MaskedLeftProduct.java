@@ -58,6 +58,7 @@ final class MaskedLeftProduct {
     // The running product's operands, read by the prebuilt loop bodies (no capturing lambda per call).
     private float[] xA;
     private float[] xB;
+    private int xBOff;
     private float[] xC;
     private int xM;
     private int[] xLo;
@@ -138,16 +139,17 @@ final class MaskedLeftProduct {
 
     /** C = A B, C computed on columns [cLo[r], cHi[r]) of each row r at least (shapes checked by the caller). */
     void multiply(float[] a, float[] b, int m, int[] cLo, int[] cHi, float[] c) {
-        begin(a, b, m, cLo, cHi, c);
+        begin(a, b, 0, m, cLo, cHi, c);
         par.forRange(workers, 1, maskedBody);
         end();
     }
 
     /**
      * Starts a product whose parts the caller runs ({@link #claimPart}, {@link #clearedSum}, {@link #addTile}:
-     * a part on one thread, its tiles in order), finished by {@link #end}.
+     * a part on one thread, its tiles in order), finished by {@link #end}. Row j of B starts at
+     * {@code b[bOff + j·m]} (the padded Vᵀ's origin, {@link MaskedOps#PADDED_ORIGIN}).
      */
-    void begin(float[] a, float[] b, int m, int[] cLo, int[] cHi, float[] c) {
+    void begin(float[] a, float[] b, int bOff, int m, int[] cLo, int[] cHi, float[] c) {
         for (int part = 1; part < PARTS; part++) {
             if (partial[part].length < rows * m) {
                 partial[part] = new float[rows * m];
@@ -155,6 +157,7 @@ final class MaskedLeftProduct {
         }
         xA = a;
         xB = b;
+        xBOff = bOff;
         xC = c;
         xM = m;
         xLo = cLo;
@@ -248,7 +251,7 @@ final class MaskedLeftProduct {
                 ar[q] = r * frames + p0;
                 cr[q] = r * m;
             }
-            kernel.run(xA, ar, 1, xB, p0 * m + lo, m, p1 - p0, out, cr, lo, mr, hi - lo, true);
+            kernel.run(xA, ar, 1, xB, xBOff + p0 * m + lo, m, p1 - p0, out, cr, lo, mr, hi - lo, true);
         }
     }
 

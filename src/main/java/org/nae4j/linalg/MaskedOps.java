@@ -152,7 +152,7 @@ public final class MaskedOps {
             throw new IllegalArgumentException("kp must be a multiple of " + HALF + ", got " + kp);
         }
         DenseOps.check(at, (long) rows * kp, "Aᵀ");
-        DenseOps.check(bt, (long) tiles * TILE * kp, "padded Bᵀ");
+        DenseOps.check(bt, PADDED_ORIGIN + (long) tiles * TILE * kp, "padded Bᵀ");
         fusedPass.runWithoutProduct(at, kp, aLo, aHi, bt, action);
     }
 
@@ -170,6 +170,13 @@ public final class MaskedOps {
     }
 
     /**
+     * The index of frame 0, bin 0 in {@link #transposePadded}'s layout (frame j, bin p at
+     * {@code PADDED_ORIGIN + j·kp + p}): the floats before it put every frame on a cache-line start in a large
+     * array, so the kernels' vector loads of Bᵀ never straddle two lines (see {@code Alignment}).
+     */
+    public static final int PADDED_ORIGIN = Alignment.LINE_START;
+
+    /**
      * Rows of a matrix whose rows run along the bins, padded to whole vectors: the row length of the operands
      * of {@link #transATilesThenMultiply} (k rounded up to a multiple of {@value #HALF}).
      */
@@ -178,20 +185,20 @@ public final class MaskedOps {
     }
 
     /**
-     * Bᵀ for B k×n row-major, in the layout {@link #transATilesThenMultiply} reads: ⌈n / TILE⌉·TILE rows of
-     * {@link #paddedBins}(k) floats, zeros past the n frames and the k bins.
+     * Bᵀ for B k×n row-major, in the layout {@link #transATilesThenMultiply} reads: {@link #PADDED_ORIGIN}
+     * zeros, then ⌈n / TILE⌉·TILE rows of {@link #paddedBins}(k) floats, zeros past the n frames and the k bins.
      */
     public static float[] transposePadded(float[] b, int k, int n) {
         DenseOps.check(b, (long) k * n, "B");
         int kp = paddedBins(k);
-        long size = (long) (n + TILE - 1) / TILE * TILE * kp;
+        long size = PADDED_ORIGIN + (long) (n + TILE - 1) / TILE * TILE * kp;
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("a padded " + n + "×" + kp + " array is too large for Java");
         }
         float[] out = new float[(int) size];
         for (int p = 0; p < k; p++) {
             for (int j = 0; j < n; j++) {
-                out[j * kp + p] = b[p * n + j];
+                out[PADDED_ORIGIN + j * kp + p] = b[p * n + j];
             }
         }
         return out;
@@ -231,7 +238,7 @@ public final class MaskedOps {
                     + " frames and run on the same threads");
         }
         DenseOps.check(at, (long) rows * kp, "Aᵀ");
-        DenseOps.check(bt, (long) tiles * TILE * kp, "padded Bᵀ");
+        DenseOps.check(bt, PADDED_ORIGIN + (long) tiles * TILE * kp, "padded Bᵀ");
         DenseOps.check(x, (long) xOps.rows * frames, "X");
         DenseOps.check(c, (long) xOps.rows * kp, "C");
         if (xOps == this) {

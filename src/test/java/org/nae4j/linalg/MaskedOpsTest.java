@@ -207,6 +207,33 @@ class MaskedOpsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void paddedTransposeStartsFramesAtTheOriginAndPadsWithZeros() {
+        int k = 19;
+        int n = 35;
+        float[] b = random(new SplittableRandom(8), k * n);
+        float[] bt = MaskedOps.transposePadded(b, k, n);
+        int kp = MaskedOps.paddedBins(k);
+        int o = MaskedOps.PADDED_ORIGIN;
+        assertEquals(o + 2L * MaskedOps.TILE * kp, bt.length);
+        float[] rest = bt.clone();
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                assertEquals(b[p * n + j], bt[o + j * kp + p], "bin " + p + ", frame " + j);
+                rest[o + j * kp + p] = 0;
+            }
+        }
+        assertTrue(Arrays.equals(new float[rest.length], rest), "zeros before the origin and in the padding");
+    }
+
+    @org.junit.jupiter.api.Test
+    void lineStartPutsTheElementOnA64ByteBoundary() {
+        assertEquals(12, Alignment.lineStart(16));
+        assertEquals(10, Alignment.lineStart(24));
+        assertEquals(0, Alignment.lineStart(64));
+        assertTrue(Alignment.LINE_START >= 0 && Alignment.LINE_START < 16);
+    }
+
     @ParameterizedTest
     @CsvSource({"37, 101, 7", "5, 33, 1", "129, 95, 20", "3, 2, 40"})
     void gramsAndSmallProductMatchDense(int k, int n, int r) {
