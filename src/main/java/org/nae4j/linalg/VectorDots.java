@@ -11,7 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * rows of B, each pair's products summed lane-wise along the bins and the lanes added at the end
  * ({@link #sums}). A block of m rows keeps 4·m accumulators and loads 4 + m vectors per step, and a block
  * of fewer rows issues no multiply-add for a missing one: callers split their rows into as few blocks as
- * they can, evenly (9 rows as 5 + 4).
+ * they can, evenly (9 rows as 5 + 4). Each block size is spelled out as its own method with named
+ * accumulators: the JIT keeps local vectors in registers, while vectors in an array or passed to a method
+ * it does not inline are boxed (3x slower), so the six methods repeat one pattern on purpose.
  */
 final class VectorDots {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
