@@ -20,7 +20,9 @@ class BlockKernelTest {
                 // 6 × 4 (4–6 rows) and 3 × 4 (1–3 rows) on products at least 64 columns wide
                 "8, 32, 5, true", "9, 47, 4, false", "10, 63, 3, true", "12, 34, 2, false",
                 "2, 64, 4, false", "3, 80, 5, true", "4, 129, 3, false", "5, 96, 2, true", "11, 200, 6, true",
-                "3, 16, 7, true", "1, 17, 4, false", "4, 48, 3, true"})
+                "3, 16, 7, true", "1, 17, 4, false", "4, 48, 3, true",
+                // several blocks of 4 vectors in one call, with and without a ragged end
+                "1, 130, 2, true", "6, 256, 5, false", "3, 192, 4, false", "7, 272, 3, true"})
     void scalarAndVectorKernelsMatchTheDefinition(int rows, int cols, int depth, boolean accumulate) {
         check(new ScalarBlockKernel(), rows, cols, depth, accumulate);
         Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
