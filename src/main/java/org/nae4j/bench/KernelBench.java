@@ -70,15 +70,33 @@ public final class KernelBench {
     }
 
     /**
-     * @param v          V, K×N
-     * @param c          the constraints
-     * @param methods    methods to time (see {@link #supports})
-     * @param iterations iterations per round, ≥ 1
-     * @param warmup     iterations before timing (JIT compilation), ≥ 0
-     * @param threads    worker threads
+     * How a path is timed: first a throwaway model of the method runs for {@code jitSeconds} (untimed), so the
+     * JIT compiler has compiled the passes' outer loops, which on a 2-core machine it does only after a few
+     * hundred iterations, 1.5–2 s into the run (docs/performance.md); then the timed model runs {@code warmup}
+     * iterations and {@link #ROUNDS} rounds of {@code iterations}. The timed models of both paths thus run the
+     * same iterations, and their reconstructions are compared after them.
+     *
+     * @param iterations iterations per timed round, ≥ 1
+     * @param warmup     untimed iterations of the timed model before its rounds, ≥ 0
+     * @param jitSeconds seconds the throwaway model runs, ≥ 0 (0: none)
      */
-    public static List<Row> run(float[] v, Constraints c, List<Method> methods, int iterations, int warmup,
-                                int threads) {
+    public record Timing(int iterations, int warmup, double jitSeconds) {
+        public Timing {
+            if (iterations < 1 || warmup < 0 || !(jitSeconds >= 0) || Double.isInfinite(jitSeconds)) {
+                throw new IllegalArgumentException("need iterations ≥ 1, warmup ≥ 0 and a finite jitSeconds ≥ 0; got "
+                        + iterations + ", " + warmup + ", " + jitSeconds);
+            }
+        }
+    }
+
+    /**
+     * @param v       V, K×N
+     * @param c       the constraints
+     * @param methods methods to time (see {@link #supports})
+     * @param timing  the warm-up and the rounds
+     * @param threads worker threads
+     */
+    public static List<Row> run(float[] v, Constraints c, List<Method> methods, Timing timing, int threads) {
         List<Row> rows = new ArrayList<>();
         try (Parallel par = new Parallel(threads)) {
             for (Method m : methods) {
@@ -91,8 +109,10 @@ public final class KernelBench {
                 // a decomposition runs. Alternating the paths round by round would time every masked round
                 // just after a dense one has pushed V out of the caches, which takes the masked path several
                 // iterations to recover from (slower rounds than a decomposition sees, docs/performance.md).
-                double[] k = timeRounds(masked, iterations, warmup);
-                double[] d = timeRounds(dense, iterations, warmup);
+                warmJit(m, v, c, par, KernelChoice.MASKED, timing);
+                double[] k = timeRounds(masked, timing);
+                warmJit(m, v, c, par, KernelChoice.DENSE, timing);
+                double[] d = timeRounds(dense, timing);
                 double[] flops = flops(m, c);
                 double diff = maxRelativeDifference(dense, masked, c.bins(), c.frames(), c.rank());
                 rows.add(new Row(m, median(d), median(k), flops[0], flops[1], diff));
@@ -139,12 +159,24 @@ public final class KernelBench {
         };
     }
 
-    /** ms/iteration of {@link #ROUNDS} consecutive rounds of {@code iterations}, after {@code warmup} iterations. */
-    private static double[] timeRounds(Factorization f, int iterations, int warmup) {
-        run(f, warmup);
+    /** Runs a throwaway model of the method on the path for the timing's JIT seconds. */
+    private static void warmJit(Method m, float[] v, Constraints c, Parallel par, KernelChoice path, Timing timing) {
+        if (timing.jitSeconds() == 0) {
+            return;
+        }
+        Factorization f = create(m, v, c, par, path);
+        long end = System.nanoTime() + (long) (timing.jitSeconds() * 1e9);
+        while (System.nanoTime() < end) {
+            f.step();
+        }
+    }
+
+    /** ms/iteration of {@link #ROUNDS} consecutive rounds, after the timing's warm-up iterations. */
+    private static double[] timeRounds(Factorization f, Timing timing) {
+        run(f, timing.warmup());
         double[] ms = new double[ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
-            ms[round] = run(f, iterations) / iterations;
+            ms[round] = run(f, timing.iterations()) / timing.iterations();
         }
         return ms;
     }

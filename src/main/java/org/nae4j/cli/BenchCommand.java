@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Callable<Integer> {
     static final int DEFAULT_ITERATIONS = 50;
     static final int DEFAULT_WARMUP = 50;
+    static final double DEFAULT_JIT_SECONDS = 5;
     static final int DEFAULT_THREADS = 2;
 
     @Option(names = "--audio", required = true, paramLabel = "FILE", description = "The recording (WAV).")
@@ -43,8 +44,13 @@ final class BenchCommand implements Callable<Integer> {
     int iterations = DEFAULT_ITERATIONS;
 
     @Option(names = "--warmup", paramLabel = "COUNT",
-            description = "Untimed iterations first, for the JIT compiler (default: ${DEFAULT-VALUE}).")
+            description = "Untimed iterations of each timed model before its rounds (default: ${DEFAULT-VALUE}).")
     int warmup = DEFAULT_WARMUP;
+
+    @Option(names = "--jit-warmup", paramLabel = "SECONDS",
+            description = "Seconds a throwaway model of each method and path runs first, untimed, so that the JIT "
+                    + "compiler has finished (default: ${DEFAULT-VALUE} s; 0: none).")
+    double jitSeconds = DEFAULT_JIT_SECONDS;
 
     @Option(names = "--threads", paramLabel = "COUNT", description = "Worker threads (default: ${DEFAULT-VALUE}).")
     int threads = DEFAULT_THREADS;
@@ -71,8 +77,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (iterations < 1 || warmup < 0 || threads < 1) {
-            throw new IllegalArgumentException("--iterations and --threads must be ≥ 1 and --warmup ≥ 0");
+        if (iterations < 1 || warmup < 0 || threads < 1 || !(jitSeconds >= 0) || Double.isInfinite(jitSeconds)) {
+            throw new IllegalArgumentException("--iterations and --threads must be ≥ 1, --warmup ≥ 0 and --jit-warmup "
+                    + "a number of seconds ≥ 0");
         }
         List<Method> chosen = new ArrayList<>();
         for (Method m : methods == null ? List.of(Method.values()) : methods) {
@@ -91,7 +98,8 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bench: K=%d, N=%d, R=%d; W^C %.1f %%, H^C %.1f %%; %d thread(s); %s%n",
                 c.bins(), c.frames(), c.rank(), 100 * c.support().templateDensity(),
                 100 * c.support().activationDensity(), threads, KernelBench.kernelDescription());
-        List<KernelBench.Row> rows = KernelBench.run(a.magnitude(), c, chosen, iterations, warmup, threads);
+        List<KernelBench.Row> rows = KernelBench.run(a.magnitude(), c, chosen,
+                new KernelBench.Timing(iterations, warmup, jitSeconds), threads);
         Map<Method, Double> numpyMs = numpy
                 ? NumpyBaseline.run(python, audio, score, chosen, iterations, threads) : Map.of();
         System.out.printf(Locale.ROOT, "%-10s %12s %12s %8s %8s %14s %12s%s%n", "method", "dense ms/it",
@@ -136,6 +144,7 @@ final class BenchCommand implements Callable<Integer> {
             doc.put("rank", c.rank());
             doc.put("iterations", iterations);
             doc.put("warmup", warmup);
+            doc.put("jit_warmup_seconds", jitSeconds);
             doc.put("rounds", KernelBench.ROUNDS);
             doc.put("kernel", KernelBench.kernelDescription());
             doc.put("results", json);

@@ -17,7 +17,7 @@ class KernelBenchTest {
         for (Method m : all) {
             assertTrue(KernelBench.supports(m), m.id());
         }
-        List<KernelBench.Row> rows = KernelBench.run(p.v(), p.constraints(), all, 2, 1, 2);
+        List<KernelBench.Row> rows = KernelBench.run(p.v(), p.constraints(), all, new KernelBench.Timing(2, 1, 0), 2);
         assertEquals(all.size(), rows.size());
         for (KernelBench.Row r : rows) {
             assertTrue(r.denseMs() > 0 && r.maskedMs() > 0, r.method().id());

@@ -34,7 +34,8 @@ class SharedDataAgreementTest {
         assertEquals(100, WARMUP + KernelBench.ROUNDS * ROUND);
         Analysis a = Analysis.of(audio, score, ConstraintOptions.DEFAULT);
         List<Method> all = List.of(Method.values());
-        List<KernelBench.Row> rows = KernelBench.run(a.magnitude(), a.constraints(), all, ROUND, WARMUP, 2);
+        List<KernelBench.Row> rows = KernelBench.run(a.magnitude(), a.constraints(), all,
+                new KernelBench.Timing(ROUND, WARMUP, 0), 2);
         assertEquals(all.size(), rows.size());
         for (KernelBench.Row r : rows) {
             assertTrue(r.maxRelDiff() < MAX_RELATIVE, r.method().id() + ": max relative difference " + r.maxRelDiff());

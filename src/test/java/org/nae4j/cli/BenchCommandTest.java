@@ -41,6 +41,9 @@ class BenchCommandTest {
     private String[] bench(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("bench", "--audio", wav.toString(), "--score",
                 csv.toString(), "--iterations", "2", "--warmup", "1", "--threads", "1", "--methods", "nmf,nae-sgd"));
+        if (!List.of(extra).contains("--jit-warmup")) {
+            args.addAll(List.of("--jit-warmup", "0"));   // the default 5 s per method and path is for real runs
+        }
         args.addAll(List.of(extra));
         return args.toArray(new String[0]);
     }
@@ -71,6 +74,19 @@ class BenchCommandTest {
         assertEquals(0, o.exitCode(), o.err());
         List<String> lines = Files.readAllLines(out.resolve("bench.csv"));
         assertTrue(lines.get(1).endsWith(",,"), lines.get(1));
+    }
+
+    @Test
+    void theJitWarmupIsRecordedAndANegativeOneRefused() throws Exception {
+        Path out = dir.resolve("results");
+        CliTestSupport.Outcome o = CliTestSupport.run(bench("--out", out.toString(), "--jit-warmup", "0.2"));
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(Files.readString(out.resolve("bench.json")).contains("\"jit_warmup_seconds\" : 0.2"),
+                Files.readString(out.resolve("bench.json")));
+        CliTestSupport.Outcome bad = CliTestSupport.run(bench("--jit-warmup", "-1"));
+        assertEquals(1, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--jit-warmup"), bad.err());
+        assertFalse(bad.err().contains("\tat "), "no stack trace: " + bad.err());
     }
 
     @Test
