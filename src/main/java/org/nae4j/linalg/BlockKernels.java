@@ -26,6 +26,35 @@ public final class BlockKernels {
         KERNEL.multiplicativeUpdate(x, xOff, num, numOff, den, denOff, len, eps, flush);
     }
 
+    /**
+     * C (m×cols, row stride cStride) = A (m×depth, row stride aStride) · B (depth×cols, row stride bStride) on
+     * the calling thread, on the chosen kernel: for small dense products inside a caller's own parallel loop.
+     * {@code aRows} and {@code cRows} are the caller's scratch of at least m ints each (overwritten), so a call
+     * allocates nothing.
+     */
+    public static void multiply(float[] a, int aStride, float[] b, int bStride, float[] c, int cStride, int m,
+                                int depth, int cols, int[] aRows, int[] cRows) {
+        if (m < 0 || depth < 0 || cols < 0 || aStride < depth || bStride < cols || cStride < cols) {
+            throw new IllegalArgumentException("multiply: m " + m + ", depth " + depth + ", cols " + cols
+                    + ", strides " + aStride + ", " + bStride + ", " + cStride);
+        }
+        if (m == 0 || cols == 0) {
+            return;
+        }
+        DenseOps.check(a, (long) (m - 1) * aStride + depth, "A");
+        DenseOps.check(b, (long) Math.max(0, depth - 1) * bStride + cols, "B");
+        DenseOps.check(c, (long) (m - 1) * cStride + cols, "C");
+        if (aRows.length < m || cRows.length < m) {
+            throw new IllegalArgumentException("multiply: row scratch of " + aRows.length + " and " + cRows.length
+                    + " ints for " + m + " rows");
+        }
+        for (int i = 0; i < m; i++) {
+            aRows[i] = i * aStride;
+            cRows[i] = i * cStride;
+        }
+        KERNEL.run(a, aRows, 1, b, 0, bStride, depth, c, cRows, 0, m, cols, false);
+    }
+
     /** Whether the SIMD (Vector API) kernel is in use. */
     public static boolean vectorized() {
         return !(KERNEL instanceof ScalarBlockKernel);

@@ -42,6 +42,42 @@ class BlockKernelTest {
         checkDots(new VectorBlockKernel(), rows, lo, hi);
     }
 
+    /** The public small product: strided operands, every entry of C written, strides checked. */
+    @ParameterizedTest
+    @CsvSource({"1, 1, 1", "7, 3, 5", "1025, 25, 64", "10, 9, 61", "6, 0, 16"})
+    void publicMultiplyMatchesTheDefinition(int m, int depth, int cols) {
+        SplittableRandom rnd = new SplittableRandom(m * 31L + depth * 7L + cols);
+        int aStride = depth + 2;
+        int bStride = cols + 3;
+        int cStride = cols + 1;
+        float[] a = new float[m * aStride];
+        float[] b = new float[Math.max(1, depth) * bStride];
+        float[] c = new float[m * cStride];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) rnd.nextDouble();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) rnd.nextDouble();
+        }
+        java.util.Arrays.fill(c, Float.NaN);
+        BlockKernels.multiply(a, aStride, b, bStride, c, cStride, m, depth, cols, new int[m], new int[m]);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < cols; j++) {
+                double x = 0;
+                for (int p = 0; p < depth; p++) {
+                    x += (double) a[i * aStride + p] * b[p * bStride + j];
+                }
+                assertEquals(x, c[i * cStride + j], 1e-5 * Math.max(1, depth), "C[" + i + "," + j + "]");
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BlockKernels.multiply(a, aStride, b, bStride, c, cStride, m, depth, cols, new int[m - 1],
+                        new int[m]));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BlockKernels.multiply(a, depth - 1, b, bStride, c, cStride, m, depth, cols, new int[m],
+                        new int[m]));
+    }
+
     /** The SIMD dot blocks spill their accumulators into the caller's work space: too small a one is refused. */
     @Test
     void dotBlocksRefuseTooSmallAWorkSpace() {
