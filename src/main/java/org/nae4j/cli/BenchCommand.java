@@ -77,9 +77,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (iterations < 1 || warmup < 0 || threads < 1 || !(jitSeconds >= 0) || Double.isInfinite(jitSeconds)) {
-            throw new IllegalArgumentException("--iterations and --threads must be ≥ 1, --warmup ≥ 0 and --jit-warmup "
-                    + "a number of seconds ≥ 0");
+        KernelBench.Timing timing;
+        try {
+            timing = new KernelBench.Timing(iterations, warmup, jitSeconds);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--iterations must be ≥ 1, --warmup ≥ 0 and --jit-warmup a number of "
+                    + "seconds ≥ 0", e);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be ≥ 1");
         }
         List<Method> chosen = new ArrayList<>();
         for (Method m : methods == null ? List.of(Method.values()) : methods) {
@@ -98,8 +104,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bench: K=%d, N=%d, R=%d; W^C %.1f %%, H^C %.1f %%; %d thread(s); %s%n",
                 c.bins(), c.frames(), c.rank(), 100 * c.support().templateDensity(),
                 100 * c.support().activationDensity(), threads, KernelBench.kernelDescription());
-        List<KernelBench.Row> rows = KernelBench.run(a.magnitude(), c, chosen,
-                new KernelBench.Timing(iterations, warmup, jitSeconds), threads);
+        List<KernelBench.Row> rows = KernelBench.run(a.magnitude(), c, chosen, timing, threads);
         Map<Method, Double> numpyMs = numpy
                 ? NumpyBaseline.run(python, audio, score, chosen, iterations, threads) : Map.of();
         System.out.printf(Locale.ROOT, "%-10s %12s %12s %8s %8s %14s %12s%s%n", "method", "dense ms/it",
