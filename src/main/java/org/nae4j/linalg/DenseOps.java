@@ -13,6 +13,16 @@ public final class DenseOps {
     private DenseOps() {
     }
 
+    /** Whether x[from, from + count) holds only zeros (a row of H outside H^C, for instance). */
+    public static boolean allZero(float[] x, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (x[i] != 0f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** C (m×n) = A (m×k) · B (k×n). */
     public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n, Parallel par) {
         check(a, m * k, "A");

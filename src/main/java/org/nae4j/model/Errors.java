@@ -1,6 +1,7 @@
 package org.nae4j.model;
 
 import org.nae4j.linalg.BlockKernels;
+import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.Parallel;
 
 /**
@@ -36,7 +37,7 @@ public record Errors(double columnL1, double relativeL1, double frobenius) {
                 // their rows of H and columns of W packed, one small product on the block kernel.
                 int count = 0;
                 for (int c = 0; c < r; c++) {
-                    if (!isZero(h, c * n + j0, width)) {
+                    if (!DenseOps.allZero(h, c * n + j0, width)) {
                         System.arraycopy(h, c * n + j0, hb, count * TILE, width);
                         active[count++] = c;
                     }
@@ -84,15 +85,5 @@ public record Errors(double columnL1, double relativeL1, double frobenius) {
             m += mass[t];
         }
         return new Errors(a / n, m > 0 ? a / m : 0, s);
-    }
-
-    /** Whether x[from, from + len) holds only zeros. */
-    private static boolean isZero(float[] x, int from, int len) {
-        for (int i = from; i < from + len; i++) {
-            if (x[i] != 0f) {
-                return false;
-            }
-        }
-        return true;
     }
 }

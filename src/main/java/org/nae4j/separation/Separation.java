@@ -8,6 +8,7 @@ import org.nae4j.Analysis;
 import org.nae4j.DecompositionResult;
 import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.constraints.Constraints;
+import org.nae4j.linalg.DenseOps;
 import org.nae4j.score.Note;
 import org.nae4j.spectral.ComplexSpectrogram;
 import org.nae4j.spectral.Stft;
@@ -218,7 +219,7 @@ public final class Separation {
         Arrays.fill(y, 0);
         for (int c = 0; c < rank; c++) {
             int off = c * n;
-            if (allZero(hg, off, n)) {
+            if (DenseOps.allZero(hg, off, n)) {
                 continue;
             }
             for (int b = 0; b < k; b++) {
@@ -242,15 +243,6 @@ public final class Separation {
             }
         }
         return s;
-    }
-
-    private static boolean allZero(float[] a, int from, int count) {
-        for (int i = from; i < from + count; i++) {
-            if (a[i] != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static double power(double v, double p) {
