@@ -10,6 +10,7 @@ import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.Csv;
 import org.nae4j.io.Json;
 import org.nae4j.io.Npy;
+import org.nae4j.io.OutputFolder;
 import org.nae4j.model.DeadPitches;
 import org.nae4j.model.History;
 
@@ -23,14 +24,25 @@ public final class Results {
     }
 
     /**
-     * @param dir        the output folder (replaced as a whole if it exists)
+     * Writes a new results folder: {@code dir} must be missing or empty (see {@link OutputFolder} for how to
+     * replace an earlier result).
+     *
+     * @param dir        the output folder
      * @param r          the decomposition
      * @param parameters every parameter of the run (inputs, analysis, method options), for summary.json
      * @param extra      writes further files into the (temporary) folder; may be null
      */
     public static void write(Path dir, DecompositionResult r, Map<String, Object> parameters,
                              AtomicFiles.FolderContent extra) {
-        AtomicFiles.writeFolder(dir, tmp -> {
+        try (OutputFolder out = OutputFolder.claim(dir, "decompose", false, java.util.List.of())) {
+            write(out, r, parameters, extra);
+        }
+    }
+
+    /** Writes the results into a claimed folder, replacing it as a whole. */
+    public static void write(OutputFolder dir, DecompositionResult r, Map<String, Object> parameters,
+                             AtomicFiles.FolderContent extra) {
+        dir.write(tmp -> {
             writeInto(tmp, r, parameters);
             if (extra != null) {
                 extra.fill(tmp);

@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nae4j.alignment.AlignmentPlot;
 import org.nae4j.alignment.AlignmentResult;
+import org.nae4j.InvalidInputException;
 import org.nae4j.audio.AudioLoader;
+import org.nae4j.io.OutputFile;
+import org.nae4j.io.OutputPaths;
 import org.nae4j.score.CsvScores;
 import org.nae4j.score.Score;
 import org.nae4j.spectral.StftParams;
@@ -41,8 +44,18 @@ final class AlignCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
 
+    @Mixin
+    OverwriteOption overwrite;
+
     @Override
     public Integer call() {
+        OutputFile.check(out, overwrite.overwrite, OverwriteOption.inputs(audio, score), ".csv");
+        if (plot != null) {
+            OutputFile.check(plot, overwrite.overwrite, OverwriteOption.inputs(audio, score), ".png");
+            if (OutputPaths.real(plot).equals(OutputPaths.real(out))) {
+                throw InvalidInputException.of(plot, "is also the --out file; give two different names");
+            }
+        }
         int rate = StftParams.DEFAULT_SAMPLE_RATE;
         float[] x = AudioLoader.loadMono(audio, rate);
         Score s = Score.read(score);

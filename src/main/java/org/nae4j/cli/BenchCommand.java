@@ -1,6 +1,5 @@
 package org.nae4j.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import org.nae4j.bench.KernelBench;
 import org.nae4j.bench.NumpyBaseline;
 import org.nae4j.io.Csv;
 import org.nae4j.io.Json;
+import org.nae4j.io.OutputFolder;
 import org.nae4j.model.Method;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,14 +69,27 @@ final class BenchCommand implements Callable<Integer> {
     String python = "python3";
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write the table as DIR/bench.csv and DIR/bench.json.")
+            description = "Also write the table as DIR/bench.csv and DIR/bench.json (a new or empty folder, or an "
+                    + "earlier bench folder with --overwrite).")
     Path out;
 
     @Mixin
     AnalysisOptions analysis;
 
+    @Mixin
+    OverwriteOption overwrite;
+
     @Override
     public Integer call() throws Exception {
+        if (out == null) {
+            return call(null);
+        }
+        try (OutputFolder folder = overwrite.claim(out, "bench", audio, score)) {
+            return call(folder);
+        }
+    }
+
+    private Integer call(OutputFolder folder) throws Exception {
         KernelBench.Timing timing;
         try {
             timing = new KernelBench.Timing(iterations, warmup, jitSeconds);
@@ -136,25 +149,29 @@ final class BenchCommand implements Callable<Integer> {
             m.put("speedup_vs_numpy", np == null ? null : np / r.maskedMs());
             json.add(m);
         }
-        if (out != null) {
-            Files.createDirectories(out);
-            Csv.write(out.resolve("bench.csv"), List.of("method", "threads", "dense_ms_per_iteration",
-                    "masked_ms_per_iteration", "speedup", "limit", "useful_gflop_per_iteration", "masked_gflop_per_s",
-                    "max_relative_difference", "numpy_ms_per_iteration", "speedup_vs_numpy"), table);
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("audio", audio.toString());
-            doc.put("score", score.toString());
-            doc.put("bins", c.bins());
-            doc.put("frames", c.frames());
-            doc.put("rank", c.rank());
-            doc.put("iterations", iterations);
-            doc.put("warmup", warmup);
-            doc.put("jit_warmup_seconds", jitSeconds);
-            doc.put("rounds", KernelBench.ROUNDS);
-            doc.put("kernel", KernelBench.kernelDescription());
-            doc.put("results", json);
-            Json.write(out.resolve("bench.json"), doc);
+        if (folder != null) {
+            folder.write(dir -> writeTables(dir, table, json, c));
         }
         return 0;
+    }
+
+    private void writeTables(Path dir, List<List<?>> table, List<Map<String, Object>> json,
+                             org.nae4j.constraints.Constraints c) {
+        Csv.write(dir.resolve("bench.csv"), List.of("method", "threads", "dense_ms_per_iteration",
+                "masked_ms_per_iteration", "speedup", "limit", "useful_gflop_per_iteration", "masked_gflop_per_s",
+                "max_relative_difference", "numpy_ms_per_iteration", "speedup_vs_numpy"), table);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("audio", audio.toString());
+        doc.put("score", score.toString());
+        doc.put("bins", c.bins());
+        doc.put("frames", c.frames());
+        doc.put("rank", c.rank());
+        doc.put("iterations", iterations);
+        doc.put("warmup", warmup);
+        doc.put("jit_warmup_seconds", jitSeconds);
+        doc.put("rounds", KernelBench.ROUNDS);
+        doc.put("kernel", KernelBench.kernelDescription());
+        doc.put("results", json);
+        Json.write(dir.resolve("bench.json"), doc);
     }
 }

@@ -10,6 +10,7 @@ import org.nae4j.Decomposition;
 import org.nae4j.DecompositionResult;
 import org.nae4j.Results;
 import org.nae4j.io.AtomicFiles;
+import org.nae4j.io.OutputFolder;
 import org.nae4j.model.Method;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,8 @@ final class DecomposeCommand implements Callable<Integer> {
     Path score;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output folder (replaced as a whole if it exists; never left half-written).")
+            description = "Output folder, written whole or not at all; it must be new or empty, or hold an earlier "
+                    + "result of nae4j's with --overwrite.")
     Path out;
 
     @Mixin
@@ -47,8 +49,17 @@ final class DecomposeCommand implements Callable<Integer> {
     @Mixin
     AlignFlag alignment;
 
+    @Mixin
+    OverwriteOption overwrite;
+
     @Override
     public Integer call() {
+        try (OutputFolder folder = overwrite.claim(out, "decompose", audio, score)) {
+            return call(folder);
+        }
+    }
+
+    private Integer call(OutputFolder folder) {
         Aligner.Prepared prepared = Aligner.prepare(audio, score, alignment, analysis, output);
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("audio", audio.toString());
@@ -60,17 +71,14 @@ final class DecomposeCommand implements Callable<Integer> {
         AtomicFiles.FolderContent files = prepared.files(output.plots);
         // Drop the samples and the complex STFT before decomposing: for long recordings they are most of the heap.
         prepared = null;
-        execute(a, inputs, method.method, run, analysis, output, out, files);
+        DecompositionResult r = fit(a, method.method, run, output);
+        folder.write(results(a, r, inputs, method.method, run, analysis, output, files));
+        report(r, method.method, run, out);
         return 0;
     }
 
-    /**
-     * Decomposes an analysed recording, writes the results folder and prints a one-line summary;
-     * {@code extra} (may be null) writes further files into the results folder, e.g. the aligned score.
-     */
-    static DecompositionResult execute(Analysis a, Map<String, Object> inputs, Method method, RunOptions run,
-                                       AnalysisOptions analysis, OutputOptions output, Path out,
-                                       AtomicFiles.FolderContent extra) {
+    /** Decomposes an analysed recording, with its size on stderr and a progress bar. */
+    static DecompositionResult fit(Analysis a, Method method, RunOptions run, OutputOptions output) {
         output.log(String.format(Locale.ROOT, "%s: K=%d bins, N=%d frames, R=%d pitches; W^C %.1f %%, H^C %.1f %% nonzero",
                 method.id(), a.constraints().bins(), a.constraints().frames(), a.constraints().rank(),
                 100 * a.constraints().support().templateDensity(), 100 * a.constraints().support().activationDensity()));
@@ -78,14 +86,33 @@ final class DecomposeCommand implements Callable<Integer> {
         try (Progress p = new Progress(method.id(), run.iterations, output.quiet)) {
             r = Decomposition.fit(a.magnitude(), a.constraints(), run.options(method), RunOptions.warnOnCollapse(p));
         }
+        return r;
+    }
+
+    /**
+     * The files of a results folder: matrices, history, summary.json with every parameter, the plots and
+     * {@code extra} (may be null), e.g. the aligned score.
+     */
+    static AtomicFiles.FolderContent results(Analysis a, DecompositionResult r, Map<String, Object> inputs,
+                                             Method method, RunOptions run, AnalysisOptions analysis,
+                                             OutputOptions output, AtomicFiles.FolderContent extra) {
         Map<String, Object> parameters = new LinkedHashMap<>(inputs);
         parameters.put("method", method.id());
         parameters.put("run", run.describe(method));
         parameters.put("analysis", analysis.describe());
-        Results.write(out, r, parameters, Aligner.both(output.plotWriter(a, r), extra));
+        AtomicFiles.FolderContent plots = Aligner.both(output.plotWriter(a, r), extra);
+        return dir -> {
+            Results.writeInto(dir, r, parameters);
+            if (plots != null) {
+                plots.fill(dir);
+            }
+        };
+    }
+
+    /** Prints the one-line summary of a decomposition on stdout. */
+    static void report(DecompositionResult r, Method method, RunOptions run, Path out) {
         System.out.printf(Locale.ROOT, "%s: column-wise l1 error %.4g (relative %.4f) after %d iterations in %.2f s (%.3g ms/iteration); results in %s%n",
                 method.id(), r.errors().columnL1(), r.errors().relativeL1(), run.iterations, r.seconds(),
                 run.iterations == 0 ? 0.0 : 1000 * r.seconds() / run.iterations, out);
-        return r;
     }
 }

@@ -1,10 +1,14 @@
 package org.nae4j.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nae4j.Analysis;
+import org.nae4j.DecompositionResult;
+import org.nae4j.io.AtomicFiles;
+import org.nae4j.io.OutputFolder;
 import org.nae4j.audio.Wav;
 import org.nae4j.audio.WavEncoding;
 import org.nae4j.score.CsvScores;
@@ -25,8 +29,11 @@ final class DemoCommand implements Callable<Integer> {
     /** Fewer than the paper's 10000: the demo should finish in seconds; NMF has converged by then. */
     static final int DEMO_ITERATIONS = 1000;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("nae4j-demo");
+    static final Path DEFAULT_OUT = Path.of("nae4j-demo");
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}; a demo "
+            + "folder left there by an earlier demo is replaced, as with --overwrite).")
+    Path out = DEFAULT_OUT;
 
     @Mixin
     MethodOption method;
@@ -40,6 +47,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    OverwriteOption overwrite;
+
     DemoCommand() {
         run = new RunOptions();
         run.iterations = DEMO_ITERATIONS;
@@ -52,6 +62,15 @@ final class DemoCommand implements Callable<Integer> {
         float[] x = Synth.render(score, rate, SynthOptions.DEFAULT);
         output.log("demo: " + Examples.BUNDLED_COMPOSER + ", " + Examples.BUNDLED_TITLE + " (" + score.size()
                 + " notes, " + String.format(java.util.Locale.ROOT, "%.1f", x.length / (double) rate) + " s)");
+        // The default folder holds nothing but what demo wrote: running the README's first command again replaces it.
+        boolean replace = overwrite.overwrite || out.equals(DEFAULT_OUT);
+        try (OutputFolder folder = OutputFolder.claim(out, "demo", replace, java.util.List.of())) {
+            run(folder, score, x, rate);
+        }
+        return 0;
+    }
+
+    private void run(OutputFolder folder, Score score, float[] x, int rate) {
         Path audioFile = out.resolve("example.wav");
         Path scoreFile = out.resolve("example-score.csv");
         Analysis a = Analysis.of(x, rate, score, analysis.stft(), analysis.constraints(), audioFile, scoreFile);
@@ -60,11 +79,16 @@ final class DemoCommand implements Callable<Integer> {
         inputs.put("score", scoreFile.toString());
         inputs.put("example", Examples.BUNDLED_COMPOSER + ", " + Examples.BUNDLED_TITLE + " (" + Examples.BUNDLED_LICENCE + ")");
         Path results = out.resolve("results");
-        DecomposeCommand.execute(a, inputs, method.method, run, analysis, output, results, null);
-        Wav.write(audioFile, x, rate, WavEncoding.PCM_16);
-        CsvScores.write(score, scoreFile);
+        DecompositionResult r = DecomposeCommand.fit(a, method.method, run, output);
+        AtomicFiles.FolderContent files = DecomposeCommand.results(a, r, inputs, method.method, run, analysis, output,
+                null);
+        folder.write(dir -> {
+            files.fill(Files.createDirectories(dir.resolve("results")));
+            Wav.write(dir.resolve("example.wav"), x, rate, WavEncoding.PCM_16);
+            CsvScores.write(score, dir.resolve("example-score.csv"));
+        });
+        DecomposeCommand.report(r, method.method, run, results);
         System.out.println("demo: example audio and score in " + out + ", decomposition in " + results
                 + " (see " + results.resolve("plots") + ")");
-        return 0;
     }
 }

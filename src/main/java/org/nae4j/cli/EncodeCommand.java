@@ -17,6 +17,7 @@ import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.constraints.Constraints;
 import org.nae4j.io.Json;
 import org.nae4j.io.Npy;
+import org.nae4j.io.OutputFolder;
 import org.nae4j.linalg.Parallel;
 import org.nae4j.model.Errors;
 import org.nae4j.model.History;
@@ -48,7 +49,8 @@ final class EncodeCommand implements Callable<Integer> {
     Path score;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output folder (replaced as a whole if it exists; never left half-written).")
+            description = "Output folder, written whole or not at all; it must be new or empty, or hold an earlier "
+                    + "result of nae4j's with --overwrite.")
     Path out;
 
     @Option(names = "--threads", paramLabel = "COUNT", description = "Worker threads (default: ${DEFAULT-VALUE}).")
@@ -60,8 +62,17 @@ final class EncodeCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    OverwriteOption overwrite;
+
     @Override
     public Integer call() {
+        try (OutputFolder folder = overwrite.claim(out, "encode", model, audio, score)) {
+            return call(folder);
+        }
+    }
+
+    private Integer call(OutputFolder folder) {
         Path summaryFile = model.resolve("summary.json");
         Map<String, Object> summary = Json.readObject(summaryFile);
         Method method = method(summary, summaryFile);
@@ -121,7 +132,7 @@ final class EncodeCommand implements Callable<Integer> {
         if (prepared.alignment() != null) {
             parameters.put("alignment", prepared.describe(alignment));
         }
-        Results.write(out, result, parameters, Aligner.both(output.plotWriter(a, result), prepared.files(output.plots)));
+        Results.write(folder, result, parameters, Aligner.both(output.plotWriter(a, result), prepared.files(output.plots)));
         System.out.printf(Locale.ROOT, "encode (%s): column-wise l1 error %.4g (relative %.4f) for %d pitches without "
                 + "training; results in %s%n", method.id(), errors.columnL1(), errors.relativeL1(), r, out);
         return 0;

@@ -15,7 +15,9 @@ import org.nae4j.InvalidInputException;
 import org.nae4j.audio.Audio;
 import org.nae4j.audio.Wav;
 import org.nae4j.io.Csv;
+import org.nae4j.io.FolderMarker;
 import org.nae4j.io.Json;
+import org.nae4j.io.OutputFile;
 import org.nae4j.separation.Metrics;
 import org.nae4j.separation.Separation;
 import picocli.CommandLine.Command;
@@ -46,6 +48,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    OverwriteOption overwrite;
+
     /** The scores of one estimate. */
     record Row(String name, double siSdr, double sdr, int samples, int sampleRate) {
     }
@@ -54,6 +59,10 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         requireFolder(estimates);
         requireFolder(references);
+        Path dir = out != null ? out : estimates;
+        for (String name : List.of(CSV_FILE, JSON_FILE)) {
+            OutputFile.check(dir.resolve(name), overwrite.overwrite, OverwriteOption.inputs(references), null);
+        }
         List<Row> rows = new ArrayList<>();
         for (Path est : estimateFiles()) {
             String file = est.getFileName().toString();
@@ -77,8 +86,9 @@ final class EvaluateCommand implements Callable<Integer> {
             rows.add(new Row(file.substring(0, file.length() - ".wav".length()), Metrics.siSdr(x, s),
                     Metrics.sdr(x, s), x.length, e.sampleRate()));
         }
-        Path dir = out != null ? out : estimates;
         write(dir, rows);
+        // In a result folder of separate's, the tables become part of it (a later --overwrite may replace them).
+        FolderMarker.add(dir, List.of(CSV_FILE, JSON_FILE));
         if (!quiet) {
             print(rows, dir);
         }

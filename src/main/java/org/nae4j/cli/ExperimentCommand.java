@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nae4j.experiment.Experiment;
 import org.nae4j.experiment.ExperimentOptions;
@@ -25,15 +26,21 @@ final class ExperimentCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--out", required = true, paramLabel = "REPORT_DIR",
-            description = "Report folder; each run is written to REPORT_DIR/runs/<recording>/<method>/.")
+            description = "Report folder, new or empty (or an earlier one with --resume or --overwrite); each run is "
+                    + "written to REPORT_DIR/runs/<recording>/<method>/.")
     Path out;
 
     @Option(names = "--methods", paramLabel = "LIST", split = ",", converter = MethodOption.Converter.class,
             description = "Comma-separated methods (default: all: ${DEFAULT-VALUE}).")
     List<Method> methods = Arrays.asList(Method.values());
 
-    @Option(names = "--resume", description = "Keep the runs that already finished (their folders are complete).")
+    @Option(names = "--resume", description = "Continue an interrupted experiment in the same REPORT_DIR: keep the "
+            + "runs that finished with the same parameters (a run made with others is an error, or is rerun with "
+            + "--overwrite).")
     boolean resume;
+
+    @Mixin
+    OverwriteOption overwrite;
 
     @Mixin
     AlignFlag alignment;
@@ -50,7 +57,8 @@ final class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentOptions o = new ExperimentOptions(methods, run.options(methods.get(0)), analysis.stft(),
-                analysis.constraints(), resume, output.plots);
+                analysis.constraints(), resume, overwrite.overwrite, output.plots,
+                alignment.align ? Map.of("align", alignment.settings.describe()) : Map.of());
         Report report = Experiment.run(data, out, o, new Experiment.Listener() {
             @Override
             public ProgressListener started(int index, int total, Recording r, Method m, double eta) {

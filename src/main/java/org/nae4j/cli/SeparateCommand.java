@@ -21,6 +21,7 @@ import org.nae4j.audio.Wav;
 import org.nae4j.audio.WavEncoding;
 import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.Json;
+import org.nae4j.io.OutputFolder;
 import org.nae4j.score.Score;
 import org.nae4j.separation.Group;
 import org.nae4j.separation.Grouping;
@@ -63,7 +64,8 @@ final class SeparateCommand implements Callable<Integer> {
     Path score;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output folder (replaced as a whole if it exists; never left half-written).")
+            description = "Output folder, written whole or not at all; it must be new or empty, or hold an earlier "
+                    + "result of nae4j's with --overwrite.")
     Path out;
 
     @Option(names = "--by", paramLabel = "GROUPS", converter = ByConverter.class,
@@ -106,6 +108,9 @@ final class SeparateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    OverwriteOption overwrite;
+
     SeparateCommand() {
         run = new RunOptions();
         run.iterations = SEPARATE_ITERATIONS;
@@ -113,6 +118,12 @@ final class SeparateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (OutputFolder folder = overwrite.claim(out, "separate", audio, score, notes)) {
+            return call(folder);
+        }
+    }
+
+    private Integer call(OutputFolder folder) {
         MaskOptions maskOptions = maskOptions();
         By groupsBy = by != null ? by : notes != null ? By.NOTES : By.TRACK;
         if (groupsBy == By.NOTES && notes == null) {
@@ -155,7 +166,7 @@ final class SeparateCommand implements Callable<Integer> {
         }
         parameters.put("analysis", analysis.describe());
         List<Map<String, Object>> rows = new ArrayList<>();
-        AtomicFiles.writeFolder(out, dir -> {
+        folder.write(dir -> {
             Path decomposition = Files.createDirectories(dir.resolve("decomposition"));
             Results.writeInto(decomposition, r, parameters);
             AtomicFiles.FolderContent plots = output.plotWriter(a, r);

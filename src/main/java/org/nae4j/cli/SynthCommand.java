@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nae4j.audio.Wav;
 import org.nae4j.audio.WavEncoding;
+import org.nae4j.io.OutputFile;
 import org.nae4j.score.Score;
 import org.nae4j.score.Synth;
 import org.nae4j.score.SynthOptions;
@@ -32,8 +33,12 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    OverwriteOption overwrite;
+
     @Override
     public Integer call() {
+        OutputFile.check(out, overwrite.overwrite, OverwriteOption.inputs(score), null);
         Score s = Score.read(score);
         float[] x = Synth.render(s, sampleRate, SynthOptions.DEFAULT.withTailSeconds(tail));
         Wav.write(out, x, sampleRate, WavEncoding.PCM_16);

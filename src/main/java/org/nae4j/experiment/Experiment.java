@@ -1,6 +1,5 @@
 package org.nae4j.experiment;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.nae4j.ResultPlots;
 import org.nae4j.Results;
 import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.Json;
+import org.nae4j.io.OutputFolder;
 import org.nae4j.model.Method;
 import org.nae4j.model.ProgressListener;
 
@@ -63,6 +63,8 @@ public final class Experiment {
     /** As {@link #run(Path, Path, ExperimentOptions, Listener)}, preparing each recording with {@code preparer}. */
     public static Report run(Path data, Path out, ExperimentOptions o, Listener listener, Preparer preparer) {
         List<Recording> recordings = Recording.discover(data);
+        ReportFolder.open(out, data, o.resume(), o.overwrite());
+        ReportFolder.checkFinishedRuns(out, recordings, o);
         int total = recordings.size() * o.methods().size();
         int index = 0;
         double spent = 0;
@@ -72,7 +74,7 @@ public final class Experiment {
             for (Method m : o.methods()) {
                 index++;
                 Path dir = runDir(out, rec, m);
-                if (o.resume() && Files.isRegularFile(dir.resolve("summary.json"))) {
+                if (o.resume() && ReportFolder.sameRun(dir, rec, o, m)) {
                     listener.skipped(index, total, rec, m);
                     continue;
                 }
@@ -81,38 +83,59 @@ public final class Experiment {
                     // Only V and the constraints are needed from here on; free the signal and complex STFT.
                     input = new Input(full.analysis().withoutSignal(), full.extra());
                 }
-                Analysis a = input.analysis();
-                double eta = measured == 0 ? Double.NaN : spent / measured * (total - index + 1);
-                long t0 = System.nanoTime();
-                ProgressListener p = listener.started(index, total, rec, m, eta);
-                DecompositionResult r = Decomposition.fit(a.magnitude(), a.constraints(), o.run().withMethod(m), p);
-                AtomicFiles.FolderContent extra = input.extra();
-                Results.write(dir, r, parameters(rec, o, m), d -> {
-                    if (o.plots()) {
-                        ResultPlots.write(d.resolve("plots"), a, r);
-                    }
-                    if (extra != null) {
-                        extra.fill(d);
-                    }
-                });
-                spent += (System.nanoTime() - t0) * 1e-9;
-                measured++;
+                try (OutputFolder folder = OutputFolder.claim(dir, "experiment", o.overwrite(),
+                        List.of(data, rec.audio(), rec.score()))) {
+                    double eta = measured == 0 ? Double.NaN : spent / measured * (total - index + 1);
+                    long t0 = System.nanoTime();
+                    runOne(folder, input, rec, o, m, listener.started(index, total, rec, m, eta));
+                    spent += (System.nanoTime() - t0) * 1e-9;
+                    measured++;
+                }
             }
         }
         Report report = Report.collect(out, recordings, o.methods());
-        report.write(out);
+        report.write(out, o);
         Json.write(out.resolve("environment.json"), Environment.describe(o.run().threads()));
+        ReportFolder.record(out, report.files());
         return report;
     }
 
+    private static void runOne(OutputFolder folder, Input input, Recording rec, ExperimentOptions o, Method m,
+                               ProgressListener progress) {
+        Analysis a = input.analysis();
+        DecompositionResult r = Decomposition.fit(a.magnitude(), a.constraints(), o.run().withMethod(m), progress);
+        AtomicFiles.FolderContent extra = input.extra();
+        Results.write(folder, r, parameters(rec, o, m), d -> {
+            if (o.plots()) {
+                ResultPlots.write(d.resolve("plots"), a, r);
+            }
+            if (extra != null) {
+                extra.fill(d);
+            }
+        });
+    }
+
+    /** Every parameter of a run, for its summary.json: where it came from, then what defines its result. */
     private static Map<String, Object> parameters(Recording rec, ExperimentOptions o, Method m) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("recording", rec.name());
         p.put("audio", rec.audio().toString());
         p.put("score", rec.score().toString());
-        p.put("method", m.id());
-        p.put("history_every", o.run().historyEvery());
         p.put("kernels", o.run().kernels().id());
+        p.putAll(defining(o, m));
+        return p;
+    }
+
+    /**
+     * The parameters that define a run's result, compared on resume. Threads and kernels are left out: they
+     * change the speed and the float rounding, not the method; paths too, so a moved data folder resumes.
+     */
+    static Map<String, Object> defining(ExperimentOptions o, Method m) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("method", m.id());
+        p.put("iterations", o.run().iterations());
+        p.put("seed", o.run().seed());
+        p.put("history_every", o.run().historyEvery());
         p.putAll(o.run().nae().describe(m));
         p.put("n_fft", o.stft().nFft());
         p.put("hop", o.stft().hop());
@@ -120,6 +143,7 @@ public final class Experiment {
         p.put("partials", o.constraints().partials());
         p.put("onset_tolerance_s", o.constraints().onsetTolerance());
         p.put("offset_tolerance_s", o.constraints().offsetTolerance());
+        p.put("preparation", o.preparation());
         return p;
     }
 }

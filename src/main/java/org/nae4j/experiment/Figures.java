@@ -26,7 +26,7 @@ final class Figures {
                       Map<String, Map<Method, RunRecord>> runs) {
         Method reference = methods.contains(Method.NMF) ? Method.NMF : methods.get(0);
         for (String rec : recordings) {
-            fig3(out.resolve("fig3-" + rec + ".png"), rec, reference, methods, runs.get(rec));
+            fig3(out.resolve(fig3Name(rec)), rec, reference, methods, runs.get(rec));
         }
         fig4(out.resolve("fig4.png"), recordings, methods, runs);
         fig5(out.resolve("fig5.png"), recordings, methods, runs);
@@ -37,6 +37,11 @@ final class Figures {
      * one diverging scale and all H differences another (W's columns sum to 1, H holds the energy, so one
      * scale for both would hide the differences in W).
      */
+    /** The file name of a recording's Fig. 3. */
+    static String fig3Name(String recording) {
+        return "fig3-" + recording + ".png";
+    }
+
     private static void fig3(Path png, String rec, Method reference, List<Method> methods, Map<Method, RunRecord> runs) {
         RunRecord ref = runs.get(reference);
         Axis freq = Axis.frequency(HZ_PER_BIN);

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.nae4j.InvalidInputException;
+import org.nae4j.io.Messages;
 
 /**
  * One recording of an experiment's data folder: a sub-folder holding one audio file and its aligned score
- * (the layout of {@code shared/data/rendered}: {@code mix.wav} or the only other WAV that is not a stem,
- * and {@code score.csv} or {@code score.mid}).
+ * (the layout of {@code shared/data/rendered}: {@code mix.wav}, {@code audio.wav} or the only other WAV that
+ * is not a stem such as {@code left.wav}, and {@code score.csv} or {@code score.mid}; a folder with several
+ * other WAV files is an error, since which one is the recording cannot be guessed).
  *
  * @param name  the sub-folder's name
  * @param audio the recording
@@ -58,7 +60,12 @@ public record Recording(String name, Path audio, Path score) {
                 String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
                 return n.endsWith(".wav") && !STEMS.contains(n);
             }).toList();
-            return wavs.size() == 1 ? wavs.get(0) : null;
+            if (wavs.size() > 1) {
+                throw InvalidInputException.of(dir, "holds " + wavs.size() + " WAV files ("
+                        + String.join(", ", wavs.stream().map(w -> Messages.quote(w.getFileName().toString())).sorted().toList())
+                        + ") and none is named mix.wav: keep one recording per folder, or name it mix.wav");
+            }
+            return wavs.isEmpty() ? null : wavs.get(0);
         }
     }
 

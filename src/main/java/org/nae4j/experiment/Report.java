@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.Csv;
 import org.nae4j.model.Method;
@@ -51,10 +52,43 @@ public final class Report {
         return methods;
     }
 
-    void write(Path out) {
+    void write(Path out, ExperimentOptions o) {
         writeTable(out);
-        AtomicFiles.writeString(out.resolve("report.md"), markdown());
+        AtomicFiles.writeString(out.resolve("report.md"), markdown() + parameters(o));
         Figures.write(out, recordings, methods, runs);
+    }
+
+    /** The files {@link #write} writes into the report folder. */
+    List<String> files() {
+        List<String> f = new ArrayList<>(List.of("table1.csv", "report.md", "fig4.png", "fig5.png", "environment.json"));
+        for (String rec : recordings) {
+            f.add(Figures.fig3Name(rec));
+        }
+        return f;
+    }
+
+    /** The parameters every run of the table shares, as a Markdown list. */
+    private static String parameters(ExperimentOptions o) {
+        StringBuilder sb = new StringBuilder("\n## Parameters\n\n");
+        sb.append("- iterations: ").append(o.run().iterations()).append('\n');
+        sb.append("- seed: ").append(o.run().seed()).append('\n');
+        sb.append("- threads: ").append(o.run().threads()).append('\n');
+        sb.append("- errors recorded every ").append(o.run().historyEvery()).append(" iterations\n");
+        sb.append("- STFT: n_fft ").append(o.stft().nFft()).append(", hop ").append(o.stft().hop()).append('\n');
+        sb.append(String.format(Locale.ROOT, "- W^C: tau %s, partials %s; H^C: onset tolerance %s s, offset "
+                        + "tolerance %s s%n", o.constraints().tau(), o.constraints().partials() == ConstraintOptions.ALL_PARTIALS ? "all"
+                        : o.constraints().partials(), o.constraints().onsetTolerance(),
+                o.constraints().offsetTolerance()));
+        for (Method m : o.methods()) {
+            Map<String, Object> nae = o.run().nae().describe(m);
+            if (!nae.isEmpty()) {
+                sb.append("- ").append(m.id()).append(": ").append(nae).append('\n');
+            }
+        }
+        if (!o.preparation().isEmpty()) {
+            sb.append("- preparation: ").append(o.preparation()).append('\n');
+        }
+        return sb.toString();
     }
 
     private void writeTable(Path out) {
@@ -62,11 +96,12 @@ public final class Report {
         for (String rec : recordings) {
             for (Method m : methods) {
                 RunRecord r = runs.get(rec).get(m);
-                rows.add(List.of(rec, m.id(), r.l1(), r.relative(), r.seconds()[r.seconds().length - 1]));
+                rows.add(List.of(rec, m.id(), r.runIterations(), r.l1(), r.relative(),
+                        r.seconds()[r.seconds().length - 1]));
             }
         }
-        Csv.write(out.resolve("table1.csv"), List.of("recording", "method", "l1_error", "relative_l1_error", "seconds"),
-                rows);
+        Csv.write(out.resolve("table1.csv"), List.of("recording", "method", "iterations", "l1_error",
+                "relative_l1_error", "seconds"), rows);
     }
 
     /** The best autoencoder of a recording (lowest error), or null when no autoencoder ran. */

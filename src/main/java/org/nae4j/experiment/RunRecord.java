@@ -15,6 +15,7 @@ import org.nae4j.model.Method;
  *
  * @param recording  the recording's name
  * @param method     the method
+ * @param runIterations the iterations the run was trained for
  * @param l1         final column-wise ℓ1 error
  * @param relative   final relative ℓ1 error
  * @param iterations recorded iterations (history.csv)
@@ -24,7 +25,7 @@ import org.nae4j.model.Method;
  * @param h          H, R×N
  * @param pitches    pitch of each component
  */
-record RunRecord(String recording, Method method, double l1, double relative, double[] iterations, double[] seconds,
+record RunRecord(String recording, Method method, int runIterations, double l1, double relative, double[] iterations, double[] seconds,
                  double[] errors, Npy.Matrix w, Npy.Matrix h, int[] pitches) {
 
     static RunRecord read(Path dir, String recording, Method method) {
@@ -47,7 +48,8 @@ record RunRecord(String recording, Method method, double l1, double relative, do
             sec[i] = Double.parseDouble(f[1]);
             err[i] = Double.parseDouble(f[2]);
         }
-        return new RunRecord(recording, method, ((Number) s.get("l1_error")).doubleValue(),
+        return new RunRecord(recording, method, ((Number) s.get("iterations")).intValue(),
+                ((Number) s.get("l1_error")).doubleValue(),
                 ((Number) s.get("relative_l1_error")).doubleValue(), it, sec, err,
                 Npy.read(dir.resolve("W.npy")), Npy.read(dir.resolve("H.npy")), pitches);
     }

@@ -29,6 +29,8 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             tmp = sibling(abs, ".tmp");
+            // The name holds this process' id and thread: a file by that name is a leftover of a dead process.
+            Files.deleteIfExists(tmp);
             // CREATE_NEW with the default mode (not createTempFile's 0600), so others can read the result.
             try (OutputStream out = new java.io.BufferedOutputStream(
                     Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
@@ -37,7 +39,7 @@ public final class AtomicFiles {
             move(tmp, abs);
             tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw IoErrors.cannotWrite(file, e);
         } finally {
             deleteQuietly(tmp);
         }
@@ -53,47 +55,19 @@ public final class AtomicFiles {
         write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /** Something that fills a fresh folder. */
+    /** Something that fills a fresh folder (see {@link OutputFolder#write}). */
     @FunctionalInterface
     public interface FolderContent {
         void fill(Path folder) throws IOException;
     }
 
-    /**
-     * Fills a new temporary folder beside {@code target} and then puts it in place of {@code target}
-     * (replacing an existing one), so {@code target} is always either the old complete folder or the new
-     * one. If filling fails, the temporary folder is removed and {@code target} is untouched.
-     */
-    public static void writeFolder(Path target, FolderContent content) {
-        Path abs = target.toAbsolutePath().normalize();
-        Path parent = abs.getParent();
-        Path tmp = null;
-        Path old = null;
-        try {
-            Files.createDirectories(parent);
-            tmp = Files.createDirectory(sibling(abs, ".partial"));
-            content.fill(tmp);
-            if (Files.exists(abs)) {
-                old = sibling(abs, ".old");
-                move(abs, old);
-            }
-            move(tmp, abs);
-            tmp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            deleteTree(tmp);
-            deleteTree(old);
-        }
-    }
-
     /** A fresh hidden name beside {@code target}, unique per process, thread and moment. */
     private static Path sibling(Path target, String suffix) {
-        return target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Thread.currentThread().getId() + "." + System.nanoTime() + suffix);
+        return OutputPaths.hiddenSibling(target, ".nae4j-" + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().getId() + suffix);
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (java.nio.file.AtomicMoveNotSupportedException e) {

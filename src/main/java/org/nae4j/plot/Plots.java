@@ -14,7 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.nae4j.io.AtomicFiles;
+import org.nae4j.io.IoErrors;
 import java.io.UncheckedIOException;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
@@ -75,7 +78,7 @@ public final class Plots {
      *
      * @param width  image width in pixels, 100–20000
      * @param height image height in pixels, 100–20000
-     * @throws InvalidInputException if the file cannot be written
+     * @throws UncheckedIOException if the file cannot be written
      */
     public static void heatmap(Heatmap heatmap, Path png, int width, int height) {
         Objects.requireNonNull(heatmap, "heatmap");
@@ -89,7 +92,7 @@ public final class Plots {
      * @param overlays drawn in order; may be empty
      * @param width    image width in pixels, 100–20000
      * @param height   image height in pixels, 100–20000
-     * @throws InvalidInputException if the file cannot be written
+     * @throws UncheckedIOException if the file cannot be written
      */
     public static void heatmap(Heatmap heatmap, List<Overlay> overlays, Path png, int width, int height) {
         Objects.requireNonNull(heatmap, "heatmap");
@@ -107,7 +110,7 @@ public final class Plots {
      * @param panels  at least one heatmap
      * @param columns panels per row, ≥ 1
      * @param title   figure title, may be empty
-     * @throws InvalidInputException if the file cannot be written
+     * @throws UncheckedIOException if the file cannot be written
      */
     public static void heatmapGrid(List<Heatmap> panels, int columns, String title, Path png) {
         Objects.requireNonNull(panels, "panels");
@@ -154,7 +157,7 @@ public final class Plots {
      * with a coordinate ≤ 0 are left out (e.g. iteration 0).
      *
      * @param series at least one, with distinct names
-     * @throws InvalidInputException if the file cannot be written
+     * @throws UncheckedIOException if the file cannot be written
      */
     public static void lines(String title, String xLabel, String yLabel, List<Series> series,
                              boolean logX, boolean logY, Path png) {
@@ -168,7 +171,7 @@ public final class Plots {
      * one decade below the mean; points with a coordinate ≤ 0 on a log axis are left out.
      *
      * @param bands at least one, with distinct names
-     * @throws InvalidInputException if the file cannot be written
+     * @throws UncheckedIOException if the file cannot be written
      */
     public static void bands(String title, String xLabel, String yLabel, List<Band> bands,
                              boolean logX, boolean logY, Path png) {
@@ -221,12 +224,16 @@ public final class Plots {
         Objects.requireNonNull(png, "png");
         try {
             AtomicFiles.write(png, out -> {
-                if (!ImageIO.write(image, "png", out)) {
-                    throw new IOException("no PNG writer available");
+                // An in-memory cache: ImageIO's default file cache lives in the temporary folder and, on a full
+                // disk, fails in a closer thread of its own with a stack trace instead of an exception here.
+                try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+                    if (!ImageIO.write(image, "png", ios)) {
+                        throw new IOException("no PNG writer available");
+                    }
                 }
             });
         } catch (UncheckedIOException e) {
-            throw InvalidInputException.of(png, "cannot write PNG: " + e.getCause().getMessage(), e);
+            throw new UncheckedIOException("cannot write PNG " + png + ": " + IoErrors.reason(e.getCause()), e.getCause());
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nae4j.DecompositionOptions;
@@ -70,7 +71,7 @@ class ExperimentTest {
         List<Method> methods = List.of(Method.values());
         ExperimentOptions o = new ExperimentOptions(methods,
                 DecompositionOptions.defaults(Method.NMF).withIterations(20), StftParams.DEFAULT,
-                ConstraintOptions.DEFAULT, true, false);
+                ConstraintOptions.DEFAULT, true, false, false, Map.of());
         Counting first = new Counting();
         Report report = Experiment.run(data, out, o, first);
         assertEquals(2 * methods.size(), first.started);
@@ -80,7 +81,8 @@ class ExperimentTest {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         List<String> table = Files.readAllLines(out.resolve("table1.csv"));
-        assertEquals("recording,method,l1_error,relative_l1_error,seconds", table.get(0));
+        assertEquals("recording,method,iterations,l1_error,relative_l1_error,seconds", table.get(0));
+        assertTrue(table.get(1).startsWith("piece-a,nmf,20,"), table.get(1));
         assertEquals(1 + 2 * methods.size(), table.size());
         for (Method m : methods) {
             Path run = Experiment.runDir(out, new Recording("piece-a", null, null), m);
@@ -88,6 +90,7 @@ class ExperimentTest {
             assertEquals(m.hasEncoder(), Files.isRegularFile(run.resolve("W_E.npy")), run.toString());
         }
         String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("- iterations: 20"), md);
         Method best = report.bestAutoencoder("piece-a");
         assertTrue(md.contains("**"), "the best autoencoder is marked");
         for (Method m : methods) {
@@ -106,6 +109,57 @@ class ExperimentTest {
     }
 
     @Test
+    void resumeRefusesRunsMadeWithOtherParametersAndOverwriteRerunsThem(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        recording(data.resolve("piece-a"), 0);
+        Path out = tmp.resolve("report");
+        List<Method> methods = List.of(Method.NMF);
+        Experiment.run(data, out, options(methods, 10, true, false), new Counting());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Experiment.run(data, out, options(methods, 15, true, false), new Counting()));
+        assertTrue(e.getMessage().contains("iterations 10, not 15") && e.getMessage().contains("--overwrite"),
+                e.getMessage());
+        e = assertThrows(InvalidInputException.class,
+                () -> Experiment.run(data, out, options(methods, 15, false, false), new Counting()));
+        assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+        Counting rerun = new Counting();
+        Experiment.run(data, out, options(methods, 15, true, true), rerun);
+        assertEquals(1, rerun.started);
+        assertTrue(Files.readAllLines(out.resolve("table1.csv")).get(1).startsWith("piece-a,nmf,15,"));
+        Counting kept = new Counting();
+        Experiment.run(data, out, options(methods, 15, true, true), kept);
+        assertEquals(1, kept.skipped, "--resume --overwrite keeps the runs that match");
+    }
+
+    @Test
+    void aReportFolderOfTheUsersIsRefused(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        recording(data.resolve("piece-a"), 0);
+        Path out = Files.createDirectories(tmp.resolve("report"));
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        assertThrows(InvalidInputException.class,
+                () -> Experiment.run(data, out, options(List.of(Method.NMF), 5, true, true), new Counting()));
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+    }
+
+    @Test
+    void aRecordingFolderWithTwoCandidateWavFilesIsAnError(@TempDir Path tmp) throws Exception {
+        Path piece = tmp.resolve("piece-a");
+        recording(piece, 0);
+        Files.move(piece.resolve("mix.wav"), piece.resolve("take1.wav"));
+        Files.copy(piece.resolve("take1.wav"), piece.resolve("take2.wav"));
+        Files.copy(piece.resolve("take1.wav"), piece.resolve("left.wav"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Recording.discover(tmp));
+        assertTrue(e.getMessage().contains(piece.toString()) && e.getMessage().contains("take2.wav")
+                && !e.getMessage().contains("left.wav"), e.getMessage());
+    }
+
+    private static ExperimentOptions options(List<Method> methods, int iterations, boolean resume, boolean overwrite) {
+        return new ExperimentOptions(methods, DecompositionOptions.defaults(Method.NMF).withIterations(iterations),
+                StftParams.DEFAULT, ConstraintOptions.DEFAULT, resume, overwrite, false, Map.of());
+    }
+
+    @Test
     void aFolderWithoutRecordingsIsAClearError(@TempDir Path tmp) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Recording.discover(tmp));
         assertTrue(e.getMessage().contains(tmp.toString()));
@@ -114,6 +168,7 @@ class ExperimentTest {
     @Test
     void methodsMustBeDistinct() {
         assertThrows(IllegalArgumentException.class, () -> new ExperimentOptions(List.of(Method.NMF, Method.NMF),
-                DecompositionOptions.defaults(Method.NMF), StftParams.DEFAULT, ConstraintOptions.DEFAULT, false, false));
+                DecompositionOptions.defaults(Method.NMF), StftParams.DEFAULT, ConstraintOptions.DEFAULT, false, false,
+                false, Map.of()));
     }
 }
