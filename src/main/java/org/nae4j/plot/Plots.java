@@ -27,7 +27,6 @@ import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.nae4j.InvalidInputException;
 
 /**
  * Writes figures as PNG files: heatmaps of spectrograms, templates, activations and difference

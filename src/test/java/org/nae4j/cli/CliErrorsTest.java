@@ -69,7 +69,12 @@ class CliErrorsTest {
         try (var s = Files.list(dir)) {
             assertEquals(3, s.count(), "only the inputs and the output folder");
         }
-        CliTestSupport.Outcome again = CliTestSupport.run(decompose(wav, csv));
+        CliTestSupport.Outcome refused = CliTestSupport.run(decompose(wav, csv));
+        assertEquals(1, refused.exitCode(), "an earlier result is replaced only with --overwrite");
+        assertTrue(Files.exists(out.resolve("plots")), "and stays as it was");
+        String[] withOverwrite = java.util.stream.Stream.concat(java.util.Arrays.stream(decompose(wav, csv)),
+                java.util.stream.Stream.of("--overwrite")).toArray(String[]::new);
+        CliTestSupport.Outcome again = CliTestSupport.run(withOverwrite);
         assertEquals(0, again.exitCode(), again.err());
         assertFalse(Files.exists(out.resolve("plots")), "--no-plots writes no plots");
         assertTrue(Files.exists(out.resolve("W.npy")), "and the old results were replaced");

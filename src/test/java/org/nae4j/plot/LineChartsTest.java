@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.nae4j.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,7 +110,7 @@ class LineChartsTest {
         Path file = Files.writeString(dir.resolve("plain.txt"), "not a directory");
         Path png = file.resolve("loss.png");
         Series s = new Series("a", new double[] {0, 1}, new double[] {1, 2});
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
                 () -> Plots.lines("t", "x", "y", List.of(s), false, false, png));
         assertTrue(e.getMessage().contains(png.toString()), e.getMessage());
     }
