@@ -92,6 +92,14 @@ class OutputSafetyTest {
     }
 
     @Test
+    void aFileSystemRootIsNeverAnOutput() {
+        CliTestSupport.Outcome o = CliTestSupport.run(args("decompose", "--audio", wav.toString(), "--score",
+                csv.toString(), "--out", "/", "--overwrite"));
+        assertEquals(1, o.exitCode(), o.err());
+        assertTrue(o.err().contains("file-system root") && !o.err().contains("\tat "), o.err());
+    }
+
+    @Test
     void aFolderWithAFileOfTheUsersIsRefused() throws IOException {
         Path sep = Files.createDirectories(dir.resolve("sep"));
         Files.writeString(sep.resolve("keep.me"), "x");
