@@ -111,7 +111,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + estimates + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list " + estimates + ": " + org.nae4j.io.IoErrors.reason(e), e);
         }
         if (files.isEmpty()) {
             throw InvalidInputException.of(estimates, "holds no WAV files to evaluate (besides "

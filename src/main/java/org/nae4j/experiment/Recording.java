@@ -40,7 +40,7 @@ public record Recording(String name, Path audio, Path score) {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + data + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list " + data + ": " + org.nae4j.io.IoErrors.reason(e), e);
         }
         if (out.isEmpty()) {
             throw InvalidInputException.of(data, "holds no recording: expected sub-folders with a WAV file and "

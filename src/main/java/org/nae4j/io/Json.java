@@ -40,7 +40,7 @@ public final class Json {
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw InvalidInputException.of(file, "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + IoErrors.reason(e), e);
         }
     }
 }
