@@ -7,7 +7,7 @@ import org.nae4j.spectral.StftParams;
 import picocli.CommandLine.Option;
 
 /** Options of the spectrogram and the score constraints (SPEC 1–2), shared by the commands. */
-final class AnalysisOptions {
+final class AnalysisOptions implements CheckedOptions {
     @Option(names = "--n-fft", paramLabel = "SAMPLES",
             description = "STFT window and FFT length in samples at 22050 Hz, a power of two (default: ${DEFAULT-VALUE}).")
     int nFft = StftParams.DEFAULT.nFft();
@@ -33,11 +33,19 @@ final class AnalysisOptions {
     double offsetTolerance = ConstraintOptions.DEFAULT_OFFSET_TOLERANCE;
 
     StftParams stft() {
-        return new StftParams(nFft, hop);
+        return BadOptionValue.build(() -> new StftParams(nFft, hop), "nFft", "--n-fft", "hop", "--hop");
     }
 
     ConstraintOptions constraints() {
-        return new ConstraintOptions(tau, partials, onsetTolerance, offsetTolerance);
+        return BadOptionValue.build(() -> new ConstraintOptions(tau, partials, onsetTolerance, offsetTolerance),
+                "tau", "--tau", "partials", "--partials", "onsetTolerance", "--onset-tolerance",
+                "offsetTolerance", "--offset-tolerance");
+    }
+
+    @Override
+    public void check() {
+        stft();
+        constraints();
     }
 
     /** Whether every option has its default value. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nae4j.Analysis;
+import org.nae4j.DecompositionOptions;
 import org.nae4j.bench.KernelBench;
 import org.nae4j.bench.NumpyBaseline;
 import org.nae4j.io.Csv;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
                 + "ms/iteration over " + KernelBench.ROUNDS + " rounds, their ratio, the useful (masked) GFLOP/s, "
                 + "and the largest relative difference of the two reconstructions; with --numpy also the same "
                 + "updates in dense NumPy, side by side."})
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer>, CheckedOptions {
     static final int DEFAULT_ITERATIONS = 50;
     static final int DEFAULT_WARMUP = 50;
     static final double DEFAULT_JIT_SECONDS = 5;
@@ -75,30 +76,40 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions analysis;
 
-    @Override
-    public Integer call() throws Exception {
-        KernelBench.Timing timing;
-        try {
-            timing = new KernelBench.Timing(iterations, warmup, jitSeconds);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--iterations must be ≥ 1, --warmup ≥ 0 and --jit-warmup a number of "
-                    + "seconds ≥ 0", e);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be ≥ 1");
-        }
+    private KernelBench.Timing timing() {
+        return BadOptionValue.build(() -> new KernelBench.Timing(iterations, warmup, jitSeconds),
+                "iterations", "--iterations", "warmup", "--warmup", "jitSeconds", "--jit-warmup");
+    }
+
+    /** The methods to time: those asked for, or all that have mask-aware kernels. */
+    private List<Method> chosen() {
         List<Method> chosen = new ArrayList<>();
         for (Method m : methods == null ? List.of(Method.values()) : methods) {
             if (KernelBench.supports(m)) {
                 chosen.add(m);
             } else if (methods != null) {
-                throw new IllegalArgumentException("method " + m.id() + " has no mask-aware kernels to time");
+                throw new BadOptionValue("--methods", "may only name methods with mask-aware kernels to time, got "
+                        + m.id());
             }
         }
+        return chosen;
+    }
+
+    @Override
+    public void check() {
+        timing();
+        BadOptionValue.build(() -> DecompositionOptions.defaults(Method.NMF).withThreads(threads), "threads", "--threads");
+        chosen();
         if (numpy && !analysis.isDefault()) {
-            throw new IllegalArgumentException("--numpy compares with a script that uses the default STFT and "
-                    + "constraint options; leave out --n-fft, --hop, --tau, --partials and the tolerances");
+            throw new BadOptionValue("--numpy", "compares with a script that uses the default STFT and constraint "
+                    + "options; leave out --n-fft, --hop, --tau, --partials and the tolerances");
         }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        KernelBench.Timing timing = timing();
+        List<Method> chosen = chosen();
         Analysis a = Analysis.of(audio, score, analysis.stft(), analysis.constraints());
         var c = a.constraints();
         System.out.printf(Locale.ROOT, "bench: K=%d, N=%d, R=%d; W^C %.1f %%, H^C %.1f %%; %d thread(s); %s%n",

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
         description = {"Apply a trained autoencoder (a results folder of decompose --method nae-*) to another recording "
                 + "of the same piece: compute its activations H = ReLU(W_E V) * H^C and the approximation error "
                 + "without training. The spectrogram and constraint parameters are the model's."})
-final class EncodeCommand implements Callable<Integer> {
+final class EncodeCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--model", required = true, paramLabel = "DIR",
             description = "Results folder of a decompose run with an autoencoder method (W.npy, W_E.npy, summary.json).")
     Path model;
@@ -59,6 +59,11 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Override
+    public void check() {
+        BadOptionValue.build(() -> DecompositionOptions.defaults(Method.NMF).withThreads(threads), "threads", "--threads");
+    }
 
     @Override
     public Integer call() {

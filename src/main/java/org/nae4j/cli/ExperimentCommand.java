@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         description = {"Run every method on every recording of a folder (one sub-folder per recording with a WAV "
                 + "file and an aligned score.csv or score.mid) and write the paper's Table I (table1.csv, report.md), "
                 + "Fig. 3 (fig3-<recording>.png), Fig. 4 (fig4.png) and Fig. 5 (fig5.png)."})
-final class ExperimentCommand implements Callable<Integer> {
+final class ExperimentCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder with one sub-folder per recording.")
     Path data;
 
@@ -47,10 +47,20 @@ final class ExperimentCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    private ExperimentOptions options() {
+        return BadOptionValue.build(() -> new ExperimentOptions(methods,
+                run.options(methods.isEmpty() ? Method.NMF : methods.get(0)), analysis.stft(), analysis.constraints(),
+                resume, output.plots), "methods", "--methods");
+    }
+
+    @Override
+    public void check() {
+        options();
+    }
+
     @Override
     public Integer call() {
-        ExperimentOptions o = new ExperimentOptions(methods, run.options(methods.get(0)), analysis.stft(),
-                analysis.constraints(), resume, output.plots);
+        ExperimentOptions o = options();
         Report report = Experiment.run(data, out, o, new Experiment.Listener() {
             @Override
             public ProgressListener started(int index, int total, Recording r, Method m, double eta) {

@@ -11,7 +11,7 @@ import org.nae4j.model.ProgressListener;
 import picocli.CommandLine.Option;
 
 /** Options of a decomposition run (all but the method), shared by the commands that decompose. */
-final class RunOptions {
+final class RunOptions implements CheckedOptions {
     @Option(names = "--iterations", paramLabel = "COUNT",
             description = "Number of iterations (default: ${DEFAULT-VALUE}, as in the paper).")
     int iterations = DecompositionOptions.DEFAULT_ITERATIONS;
@@ -59,13 +59,27 @@ final class RunOptions {
     double epsilon = NaeOptions.DEFAULT_EPSILON;
 
     NaeOptions nae() {
-        return new NaeOptions(learningRate == null ? NaeOptions.METHOD_DEFAULT : learningRate, beta1, beta2, rho,
-                epsilon, init);
+        if (learningRate != null && learningRate.isNaN()) {
+            // NaN is the record's "method default", which must not pass as a value the user gave.
+            throw new BadOptionValue("--learning-rate", "must be finite and > 0, got NaN");
+        }
+        return BadOptionValue.build(() -> new NaeOptions(learningRate == null ? NaeOptions.METHOD_DEFAULT
+                        : learningRate, beta1, beta2, rho, epsilon, init),
+                "learningRate", "--learning-rate", "beta1", "--beta1", "beta2", "--beta2", "rho", "--rho",
+                "epsilon", "--epsilon");
     }
 
     /** The options of a run of {@code method}. */
     DecompositionOptions options(Method method) {
-        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, kernels.kernels, nae());
+        return BadOptionValue.build(() -> new DecompositionOptions(method, iterations, seed, threads, historyEvery,
+                        kernels.kernels, nae()),
+                "iterations", "--iterations", "threads", "--threads", "historyEvery", "--history-every");
+    }
+
+    @Override
+    public void check() {
+        // The method does not change what is valid.
+        options(Method.NMF);
     }
 
     /** The parameters of a run of {@code method}, for summary.json. */

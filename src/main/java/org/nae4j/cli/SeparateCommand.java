@@ -38,12 +38,17 @@ import picocli.CommandLine.Option;
                 + "plus residual.wav, so that the files add up to the input. Writes DIR/<group>.wav, DIR/residual.wav "
                 + "(32-bit float, the input's sample rate and length, mono), DIR/separation.json and the "
                 + "decomposition in DIR/decomposition."})
-final class SeparateCommand implements Callable<Integer> {
+final class SeparateCommand implements Callable<Integer>, CheckedOptions {
     /**
      * Default iterations: fewer than the paper's 10000. With NMF the separated signals no longer change
      * after 200 iterations (SI-SDR equal to 0.01 dB at 200, 1000 and 3000 on the rendered pieces).
      */
     static final int SEPARATE_ITERATIONS = 1000;
+    /**
+     * Default bound on the groups, i.e. on the WAV files written: each is as large as the input, and a score
+     * with a label per note would fill the disk. --by pitch has at most 128 groups anyway.
+     */
+    static final int DEFAULT_MAX_GROUPS = 128;
 
     /** What the groups are. */
     enum By {
@@ -69,8 +74,17 @@ final class SeparateCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "GROUPS", converter = ByConverter.class,
             description = "Groups: track (one per Instrument label, e.g. right/left hand), pitch (one per pitch, "
                     + "pitch-060.wav ...) or notes (the notes of --notes against the rest) (default: track, or notes "
-                    + "when --notes is given).")
+                    + "when --notes is given). A label becomes a file name that stays inside DIR: characters other "
+                    + "than ASCII letters, digits, '.', '_', '-' become '_', leading dots and dashes are dropped, "
+                    + "Windows device names (con, nul, ...) get a '_', names over " + Grouping.MAX_NAME_LENGTH
+                    + " characters are cut and end in a hash of the label, and names equal ignoring case get -2, -3, "
+                    + "... in score order; separation.json lists each file with its label.")
     By by;
+
+    @Option(names = "--max-groups", paramLabel = "COUNT",
+            description = "Refuse a score with more groups than this: each group is a WAV file as large as the "
+                    + "input (default: ${DEFAULT-VALUE}).")
+    int maxGroups = DEFAULT_MAX_GROUPS;
 
     @Option(names = "--notes", paramLabel = "NOTES.csv",
             description = "The notes to separate from the rest, as a score CSV; each must match a score note of the same "
@@ -112,18 +126,41 @@ final class SeparateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        MaskOptions maskOptions = maskOptions();
-        By groupsBy = by != null ? by : notes != null ? By.NOTES : By.TRACK;
+    public void check() {
+        if (maxGroups < 1) {
+            throw new BadOptionValue("--max-groups", "must be ≥ 1, got " + maxGroups);
+        }
+        maskOptions();
+        By groupsBy = groupsBy();
         if (groupsBy == By.NOTES && notes == null) {
-            throw new InvalidInputException("--by notes needs --notes NOTES.csv");
+            throw new BadOptionValue("--by", "notes needs --notes NOTES.csv");
         }
         if (groupsBy != By.NOTES && notes != null) {
-            throw new InvalidInputException("--notes only applies to --by notes, not --by " + groupsBy.id());
+            throw new BadOptionValue("--notes", "only applies to --by notes, not --by " + groupsBy.id());
         }
+    }
+
+    private By groupsBy() {
+        return by != null ? by : notes != null ? By.NOTES : By.TRACK;
+    }
+
+    @Override
+    public Integer call() {
+        MaskOptions maskOptions = maskOptions();
+        By groupsBy = groupsBy();
         int rate = StftParams.DEFAULT_SAMPLE_RATE;
         LoadedAudio loaded = AudioLoader.load(audio, rate);
         Score s = Score.read(score);
+        // Before the decomposition: refused at once, not after minutes of work.
+        int groupCount = switch (groupsBy) {
+            case TRACK -> s.instruments().size();
+            case PITCH -> s.pitches().length;
+            case NOTES -> 2;
+        };
+        if (groupCount > maxGroups) {
+            throw InvalidInputException.of(score, "has " + groupCount + " groups by " + groupsBy.id() + ", i.e. WAV "
+                    + "files to write, more than --max-groups " + maxGroups + "; raise --max-groups if that is meant");
+        }
         AlignmentResult aligned = alignment.align
                 ? Aligner.align(loaded.samples(), rate, s, alignment.settings.options(), audio, score, output) : null;
         if (aligned != null) {
@@ -184,13 +221,13 @@ final class SeparateCommand implements Callable<Integer> {
     }
 
     private MaskOptions maskOptions() {
-        if (mask == MaskOptions.Type.SOFT) {
-            if (power != null) {
-                throw new InvalidInputException("--power applies to --mask wiener only (a soft mask has power 1)");
-            }
-            return MaskOptions.SOFT.withSpreadBins(maskSpread);
+        if (mask == MaskOptions.Type.SOFT && power != null) {
+            throw new BadOptionValue("--power", "applies to --mask wiener only (a soft mask has power 1)");
         }
-        return MaskOptions.wiener(power == null ? MaskOptions.DEFAULT_WIENER_POWER : power).withSpreadBins(maskSpread);
+        return BadOptionValue.build(() -> mask == MaskOptions.Type.SOFT ? MaskOptions.SOFT.withSpreadBins(maskSpread)
+                        : MaskOptions.wiener(power == null ? MaskOptions.DEFAULT_WIENER_POWER : power)
+                                .withSpreadBins(maskSpread),
+                "power", "--power", "spreadBins", "--mask-spread");
     }
 
     private Grouping grouping(By groupsBy, Score s) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code nae4j synth}: render a score with the built-in piano-like synthesizer. */
 @Command(name = "synth", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Render a score (CSV or MIDI) to a WAV file with nae4j's own piano-like additive synthesizer.")
-final class SynthCommand implements Callable<Integer> {
+final class SynthCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--score", required = true, paramLabel = "FILE", description = "The score: CSV or MIDI.")
     Path score;
 
@@ -33,9 +33,27 @@ final class SynthCommand implements Callable<Integer> {
     boolean quiet;
 
     @Override
+    public void check() {
+        // Only WAV is written: a file named .mp3 would hold a WAV.
+        Path name = out.getFileName();
+        if (name == null || !name.toString().toLowerCase(Locale.ROOT).endsWith(".wav")) {
+            throw new BadOptionValue("--out", "must name a .wav file (synth writes WAV only), got " + out);
+        }
+        BadOptionValue.build(() -> {
+            Synth.checkSampleRate(sampleRate);
+            return null;
+        }, "sampleRate", "--sample-rate");
+        synthOptions();
+    }
+
+    private SynthOptions synthOptions() {
+        return BadOptionValue.build(() -> SynthOptions.DEFAULT.withTailSeconds(tail), "tailSeconds", "--tail");
+    }
+
+    @Override
     public Integer call() {
         Score s = Score.read(score);
-        float[] x = Synth.render(s, sampleRate, SynthOptions.DEFAULT.withTailSeconds(tail));
+        float[] x = Synth.render(s, sampleRate, synthOptions());
         Wav.write(out, x, sampleRate, WavEncoding.PCM_16);
         if (!quiet) {
             System.out.printf(Locale.ROOT, "rendered %d notes (%.2f s at %d Hz) to %s%n", s.size(),

@@ -117,11 +117,11 @@ class SeparateCommandTest {
     }
 
     @Test
-    void badCombinationsAndMissingFilesAreInputErrors() throws IOException {
+    void badCombinationsAreUsageErrorsAndMissingNotesInputErrors() throws IOException {
         String[] base = {"separate", "--audio", mix.toString(), "--score", csv.toString(), "--iterations", "1", "-q",
             "--no-plots", "--out"};
-        assertEquals(Main.EXIT_BAD_INPUT, Main.run(concat(base, tmp.resolve("a").toString(), "--by", "notes")));
-        assertEquals(Main.EXIT_BAD_INPUT, Main.run(concat(base, tmp.resolve("b").toString(), "--power", "3")));
+        assertEquals(Main.EXIT_USAGE, Main.run(concat(base, tmp.resolve("a").toString(), "--by", "notes")));
+        assertEquals(Main.EXIT_USAGE, Main.run(concat(base, tmp.resolve("b").toString(), "--power", "3")));
         Path notes = tmp.resolve("mine.csv");
         CsvScores.write(new Score(List.of(new Note(0.2, 0.45, 77, 90, "right"))), notes);
         assertEquals(Main.EXIT_BAD_INPUT, Main.run(concat(base, tmp.resolve("c").toString(), "--notes", notes.toString())));
