@@ -9,11 +9,11 @@ import picocli.CommandLine.Option;
 /** Options of the spectrogram and the score constraints (SPEC 1–2), shared by the commands. */
 final class AnalysisOptions implements CheckedOptions {
     @Option(names = "--n-fft", paramLabel = "SAMPLES",
-            description = "STFT window and FFT length in samples at 22050 Hz, a power of two (default: ${DEFAULT-VALUE}).")
+            description = "STFT window and FFT length in samples at 22050 Hz, a power of two >= 16 (default: ${DEFAULT-VALUE}).")
     int nFft = StftParams.DEFAULT.nFft();
 
     @Option(names = "--hop", paramLabel = "SAMPLES",
-            description = "STFT hop size in samples (default: ${DEFAULT-VALUE}).")
+            description = "STFT hop size in samples, 1 to --n-fft (default: ${DEFAULT-VALUE}).")
     int hop = StftParams.DEFAULT.hop();
 
     @Option(names = "--tau", paramLabel = "FRACTION",
@@ -21,15 +21,15 @@ final class AnalysisOptions implements CheckedOptions {
     double tau = ConstraintOptions.DEFAULT_TAU;
 
     @Option(names = "--partials", paramLabel = "COUNT",
-            description = "Harmonics per template in W^C; 0 = all below Nyquist (default: ${DEFAULT-VALUE}).")
+            description = "Harmonics per template in W^C, >= 0; 0 = all below Nyquist (default: ${DEFAULT-VALUE}).")
     int partials = ConstraintOptions.ALL_PARTIALS;
 
     @Option(names = "--onset-tolerance", paramLabel = "SECONDS",
-            description = "How long before a score onset an activation may start (default: ${DEFAULT-VALUE} s).")
+            description = "How long before a score onset an activation may start, >= 0 (default: ${DEFAULT-VALUE} s).")
     double onsetTolerance = ConstraintOptions.DEFAULT_ONSET_TOLERANCE;
 
     @Option(names = "--offset-tolerance", paramLabel = "SECONDS",
-            description = "How long after a score offset an activation may last (default: ${DEFAULT-VALUE} s).")
+            description = "How long after a score offset an activation may last, >= 0 (default: ${DEFAULT-VALUE} s).")
     double offsetTolerance = ConstraintOptions.DEFAULT_OFFSET_TOLERANCE;
 
     StftParams stft() {

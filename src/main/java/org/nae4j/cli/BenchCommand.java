@@ -34,18 +34,22 @@ final class BenchCommand implements Callable<Integer>, CheckedOptions {
     static final double DEFAULT_JIT_SECONDS = 5;
     static final int DEFAULT_THREADS = 2;
 
-    @Option(names = "--audio", required = true, paramLabel = "FILE", description = "The recording (WAV).")
+    @Option(names = "--audio", required = true, paramLabel = "FILE",
+            description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel "
+                    + "(channels are averaged).")
     Path audio;
 
-    @Option(names = "--score", required = true, paramLabel = "FILE", description = "Its score (CSV or MIDI).")
+    @Option(names = "--score", required = true, paramLabel = "FILE",
+            description = "Its score, aligned to the recording: CSV (Start;Duration;Pitch;Velocity;Instrument, "
+                    + "seconds) or MIDI.")
     Path score;
 
     @Option(names = "--iterations", paramLabel = "COUNT",
-            description = "Iterations per timed round (default: ${DEFAULT-VALUE}).")
+            description = "Iterations per timed round, >= 1 (default: ${DEFAULT-VALUE}).")
     int iterations = DEFAULT_ITERATIONS;
 
     @Option(names = "--warmup", paramLabel = "COUNT",
-            description = "Untimed iterations of each timed model before its rounds (default: ${DEFAULT-VALUE}).")
+            description = "Untimed iterations of each timed model before its rounds, >= 0 (default: ${DEFAULT-VALUE}).")
     int warmup = DEFAULT_WARMUP;
 
     @Option(names = "--jit-warmup", paramLabel = "SECONDS",
@@ -57,7 +61,7 @@ final class BenchCommand implements Callable<Integer>, CheckedOptions {
     int threads = DEFAULT_THREADS;
 
     @Option(names = "--methods", paramLabel = "NAME", split = ",", converter = MethodOption.Converter.class,
-            description = "Methods to time, comma-separated (default: all).")
+            description = "Methods to time, comma-separated: ${COMPLETION-CANDIDATES} (default: all).")
     List<Method> methods;
 
     @Option(names = "--numpy", description = "Also time the same updates in dense NumPy float32 (the script "

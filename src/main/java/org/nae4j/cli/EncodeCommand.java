@@ -40,11 +40,14 @@ final class EncodeCommand implements Callable<Integer>, CheckedOptions {
             description = "Results folder of a decompose run with an autoencoder method (W.npy, W_E.npy, summary.json).")
     Path model;
 
-    @Option(names = "--audio", required = true, paramLabel = "FILE", description = "The recording to encode (WAV).")
+    @Option(names = "--audio", required = true, paramLabel = "FILE",
+            description = "The recording to encode: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel "
+                    + "(channels are averaged).")
     Path audio;
 
     @Option(names = "--score", required = true, paramLabel = "FILE",
-            description = "Its score, aligned to it (CSV or MIDI); every pitch must be one the model was trained on.")
+            description = "Its score, aligned to the recording (or use --align): CSV (Start;Duration;Pitch;Velocity;"
+                    + "Instrument, seconds) or MIDI; every pitch must be one the model was trained on.")
     Path score;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run every method on every recording of a folder (one sub-folder per recording with a WAV "
                 + "file and an aligned score.csv or score.mid) and write the paper's Table I (table1.csv, report.md), "
-                + "Fig. 3 (fig3-<recording>.png), Fig. 4 (fig4.png) and Fig. 5 (fig5.png)."})
+                + "Fig. 3 (fig3-<recording>.png), Fig. 4 (fig4.png) and Fig. 5 (fig5.png); these are written also with --no-plots, which skips only each run's "
+                + "own plots."})
 final class ExperimentCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder with one sub-folder per recording.")
     Path data;
@@ -28,8 +29,8 @@ final class ExperimentCommand implements Callable<Integer>, CheckedOptions {
             description = "Report folder; each run is written to REPORT_DIR/runs/<recording>/<method>/.")
     Path out;
 
-    @Option(names = "--methods", paramLabel = "LIST", split = ",", converter = MethodOption.Converter.class,
-            description = "Comma-separated methods (default: all: ${DEFAULT-VALUE}).")
+    @Option(names = "--methods", paramLabel = "NAME", split = ",", converter = MethodOption.Converter.class,
+            description = "Methods to run, comma-separated, each once: ${COMPLETION-CANDIDATES} (default: all).")
     List<Method> methods = Arrays.asList(Method.values());
 
     @Option(names = "--resume", description = "Keep the runs that already finished (their folders are complete).")

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /** Options of a decomposition run (all but the method), shared by the commands that decompose. */
 final class RunOptions implements CheckedOptions {
     @Option(names = "--iterations", paramLabel = "COUNT",
-            description = "Number of iterations (default: ${DEFAULT-VALUE}, as in the paper).")
+            description = "Number of iterations, >= 0 (default: ${DEFAULT-VALUE}; the paper used "
+                    + DecompositionOptions.DEFAULT_ITERATIONS + ").")
     int iterations = DecompositionOptions.DEFAULT_ITERATIONS;
 
     @Option(names = "--seed", paramLabel = "SEED",
@@ -25,7 +26,8 @@ final class RunOptions implements CheckedOptions {
     int threads = DecompositionOptions.DEFAULT_THREADS;
 
     @Option(names = "--history-every", paramLabel = "ITERATIONS",
-            description = "Record the errors every this many iterations in history.csv (default: ${DEFAULT-VALUE}).")
+            description = "Record the errors every this many iterations in history.csv, >= 1; the first and the last "
+                    + "iteration are always recorded (default: ${DEFAULT-VALUE}).")
     int historyEvery = DecompositionOptions.DEFAULT_HISTORY_EVERY;
 
     @picocli.CommandLine.Mixin
@@ -38,7 +40,7 @@ final class RunOptions implements CheckedOptions {
     NaeInit init = NaeOptions.DEFAULT.init();
 
     @Option(names = "--learning-rate", paramLabel = "RATE",
-            description = "Autoencoder learning rate (default: " + NaeOptions.DEFAULT_SGD_LEARNING_RATE + " for nae-sgd, "
+            description = "Autoencoder learning rate, > 0 (default: " + NaeOptions.DEFAULT_SGD_LEARNING_RATE + " for nae-sgd, "
                     + NaeOptions.DEFAULT_ADAPTIVE_LEARNING_RATE + " for nae-adam and nae-rmsprop).")
     Double learningRate;
 

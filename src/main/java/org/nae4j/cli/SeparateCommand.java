@@ -60,11 +60,11 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
     }
 
     @Option(names = "--audio", required = true, paramLabel = "FILE",
-            description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate; several channels are averaged.")
+            description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel (channels are averaged).")
     Path audio;
 
     @Option(names = "--score", required = true, paramLabel = "FILE",
-            description = "Its score, aligned to the recording: CSV (Start;Duration;Pitch;Velocity;Instrument, seconds) or MIDI.")
+            description = "Its score, aligned to the recording (or use --align): CSV (Start;Duration;Pitch;Velocity;Instrument, seconds) or MIDI.")
     Path score;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
@@ -82,8 +82,8 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
     By by;
 
     @Option(names = "--max-groups", paramLabel = "COUNT",
-            description = "Refuse a score with more groups than this: each group is a WAV file as large as the "
-                    + "input (default: ${DEFAULT-VALUE}).")
+            description = "Refuse a score with more groups than this, >= 1: each group is a WAV file as large as "
+                    + "the input (default: ${DEFAULT-VALUE}).")
     int maxGroups = DEFAULT_MAX_GROUPS;
 
     @Option(names = "--notes", paramLabel = "NOTES.csv",
@@ -101,7 +101,8 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
 
     @Option(names = "--mask-spread", paramLabel = "BINS",
             description = "Time-frequency cells that no template covers (W H = 0) go to the groups whose model is "
-                    + "strongest within this many bins of the same frame; 0 leaves them in the residual "
+                    + "strongest within this many bins of the same frame, 0-" + MaskOptions.MAX_SPREAD_BINS + "; 0 leaves "
+                    + "them in the residual "
                     + "(default: ${DEFAULT-VALUE}, the Hann window's main-lobe half-width).")
     int maskSpread = MaskOptions.DEFAULT_SPREAD_BINS;
 

@@ -16,20 +16,23 @@ import picocli.CommandLine.Option;
 @Command(name = "synth", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Render a score (CSV or MIDI) to a WAV file with nae4j's own piano-like additive synthesizer.")
 final class SynthCommand implements Callable<Integer>, CheckedOptions {
-    @Option(names = "--score", required = true, paramLabel = "FILE", description = "The score: CSV or MIDI.")
+    @Option(names = "--score", required = true, paramLabel = "FILE",
+            description = "The score: CSV (Start;Duration;Pitch;Velocity;Instrument, seconds) or MIDI.")
     Path score;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.wav", description = "The WAV file to write (16-bit PCM, mono).")
+    @Option(names = "--out", required = true, paramLabel = "FILE.wav", description = "The WAV file to write (16-bit PCM, mono; the name must end in .wav).")
     Path out;
 
-    @Option(names = "--sample-rate", paramLabel = "HZ", description = "Sample rate of the WAV file in Hz (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sample-rate", paramLabel = "HZ", description = "Sample rate of the WAV file in Hz, "
+            + Synth.MIN_SAMPLE_RATE + "-" + Synth.MAX_SAMPLE_RATE + " (default: ${DEFAULT-VALUE}).")
     int sampleRate = StftParams.DEFAULT_SAMPLE_RATE;
 
     @Option(names = "--tail", paramLabel = "SECONDS",
-            description = "Silence-and-release time after the last note-off in seconds (default: ${DEFAULT-VALUE}).")
+            description = "Silence-and-release time after the last note-off in seconds, 0-"
+                    + (int) SynthOptions.MAX_TAIL_SECONDS + " (default: ${DEFAULT-VALUE}).")
     double tail = SynthOptions.DEFAULT.tailSeconds();
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors: no summary on stdout.")
     boolean quiet;
 
     @Override
