@@ -120,6 +120,11 @@ public final class Main implements Runnable {
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (e instanceof BadOptionValue b) {
+            // Refused while running rather than by check(): still the user's option, still a usage error.
+            return usageError(new CommandLine.ParameterException(cl, b.getMessage(), b), parsed.originalArgs()
+                    .toArray(String[]::new));
+        }
         PrintWriter err = cl.getErr();
         if (e instanceof InvalidInputException || e instanceof UncheckedIOException) {
             err.println("nae4j: error: " + e.getMessage());

@@ -314,7 +314,9 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
         System.out.printf(Locale.ROOT, "%-16s %-24s %6s %14s%n", "file", "group", "notes", "energy (dB re input)");
         for (Map<String, Object> row : rows) {
             Object db = row.get("energy_db");
-            System.out.printf(Locale.ROOT, "%-16s %-24s %6d %14.2f%n", row.get("file"), row.get("label"), row.get("notes"),
+            // A label is the score's text: no control characters to the terminal (separation.json keeps it as is).
+            String label = String.valueOf(row.get("label")).replaceAll("\\p{Cntrl}", "?");
+            System.out.printf(Locale.ROOT, "%-16s %-24s %6d %14.2f%n", row.get("file"), label, row.get("notes"),
                     db == null ? Double.NEGATIVE_INFINITY : (double) db);
         }
         System.out.println("separate: results in " + out);
