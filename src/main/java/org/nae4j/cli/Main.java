@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
-    /** Exit code for bad input (missing or invalid files, impossible option values). */
+    /** Exit code for bad input (missing or invalid files, a score or model the options do not fit). */
     public static final int EXIT_BAD_INPUT = 1;
     /** Exit code for a usage error (an unknown option, a missing one, or a value the command cannot run with). */
     public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
