@@ -30,13 +30,13 @@ public record DecompositionOptions(Method method, int iterations, long seed, int
             throw new IllegalArgumentException("method must not be null");
         }
         if (iterations < 0) {
-            throw new IllegalArgumentException("iterations must be ≥ 0, got " + iterations);
+            throw new InvalidOptionException("iterations", "iterations", "must be ≥ 0, got " + iterations);
         }
         if (threads < 1) {
-            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+            throw new InvalidOptionException("threads", "threads", "must be ≥ 1, got " + threads);
         }
         if (historyEvery < 1) {
-            throw new IllegalArgumentException("history interval must be ≥ 1 iteration, got " + historyEvery);
+            throw new InvalidOptionException("historyEvery", "history interval", "must be ≥ 1 iteration, got " + historyEvery);
         }
         if (kernels == null) {
             throw new IllegalArgumentException("kernels must not be null");

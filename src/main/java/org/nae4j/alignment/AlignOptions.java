@@ -1,5 +1,7 @@
 package org.nae4j.alignment;
 
+import org.nae4j.InvalidOptionException;
+
 /**
  * Settings of score-to-audio alignment ({@link Alignment}).
  *
@@ -29,13 +31,13 @@ public record AlignOptions(double featureRateHz, double windowSeconds, double on
     public static final AlignOptions DEFAULT = new AlignOptions(50, 0.19, 1, 1, 8);
 
     public AlignOptions {
-        check("feature rate (Hz)", featureRateHz, MIN_FEATURE_RATE_HZ, MAX_FEATURE_RATE_HZ);
-        check("window (s)", windowSeconds, MIN_WINDOW_SECONDS, MAX_WINDOW_SECONDS);
-        check("onset weight", onsetWeight, 0, MAX_ONSET_WEIGHT);
-        check("diagonal weight", diagonalWeight, MIN_DIAGONAL_WEIGHT, MAX_DIAGONAL_WEIGHT);
+        check("featureRateHz", "feature rate (Hz)", featureRateHz, MIN_FEATURE_RATE_HZ, MAX_FEATURE_RATE_HZ);
+        check("windowSeconds", "window (s)", windowSeconds, MIN_WINDOW_SECONDS, MAX_WINDOW_SECONDS);
+        check("onsetWeight", "onset weight", onsetWeight, 0, MAX_ONSET_WEIGHT);
+        check("diagonalWeight", "diagonal weight", diagonalWeight, MIN_DIAGONAL_WEIGHT, MAX_DIAGONAL_WEIGHT);
         if (bandRadius < 1 || bandRadius > MAX_BAND_RADIUS) {
-            throw new IllegalArgumentException("band radius must be in 1.." + MAX_BAND_RADIUS + " frames, got "
-                    + bandRadius);
+            throw new InvalidOptionException("bandRadius", "band radius", "must be in 1.." + MAX_BAND_RADIUS
+                    + " frames, got " + bandRadius);
         }
     }
 
@@ -69,10 +71,10 @@ public record AlignOptions(double featureRateHz, double windowSeconds, double on
         return Math.max(16, Integer.highestOneBit((int) Math.max(1, Math.round(windowSeconds * sampleRate))));
     }
 
-    private static void check(String what, double v, double min, double max) {
+    private static void check(String parameter, String what, double v, double min, double max) {
         // Written as !(in range) so that NaN is refused too.
         if (!(v >= min && v <= max)) {
-            throw new IllegalArgumentException(what + " must be in [" + min + ", " + max + "], got " + v);
+            throw new InvalidOptionException(parameter, what, "must be in [" + min + ", " + max + "], got " + v);
         }
     }
 }

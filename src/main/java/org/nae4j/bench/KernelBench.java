@@ -3,6 +3,7 @@ package org.nae4j.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.nae4j.InvalidOptionException;
 import org.nae4j.constraints.Constraints;
 import org.nae4j.linalg.BlockKernels;
 import org.nae4j.linalg.KernelChoice;
@@ -82,9 +83,15 @@ public final class KernelBench {
      */
     public record Timing(int iterations, int warmup, double jitSeconds) {
         public Timing {
-            if (iterations < 1 || warmup < 0 || !(jitSeconds >= 0) || Double.isInfinite(jitSeconds)) {
-                throw new IllegalArgumentException("need iterations ≥ 1, warmup ≥ 0 and a finite jitSeconds ≥ 0; got "
-                        + iterations + ", " + warmup + ", " + jitSeconds);
+            if (iterations < 1) {
+                throw new InvalidOptionException("iterations", "iterations", "must be ≥ 1, got " + iterations);
+            }
+            if (warmup < 0) {
+                throw new InvalidOptionException("warmup", "warm-up", "must be ≥ 0 iterations, got " + warmup);
+            }
+            if (!(jitSeconds >= 0) || Double.isInfinite(jitSeconds)) {
+                throw new InvalidOptionException("jitSeconds", "JIT warm-up", "must be a finite number ≥ 0 s, got "
+                        + jitSeconds);
             }
         }
     }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 + "dynamic time warping, and every note's onset and offset is moved along the warping path."})
 final class AlignCommand implements Callable<Integer> {
     @Option(names = "--audio", required = true, paramLabel = "FILE",
-            description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel.")
+            description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel (channels are averaged).")
     Path audio;
 
     @Option(names = "--score", required = true, paramLabel = "FILE",
@@ -41,7 +41,7 @@ final class AlignCommand implements Callable<Integer> {
     @Mixin
     AlignmentOptions settings;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors: no summary on stdout.")
     boolean quiet;
 
     @Mixin

@@ -11,7 +11,8 @@ final class AlignFlag {
     @Option(names = "--align",
             description = "The score is not aligned to the recording (e.g. a MIDI file of the piece): align it first "
                     + "(chroma + onset features, multiscale DTW) and write the aligned score as "
-                    + Aligner.ALIGNED_SCORE_FILE + " (and plots/" + Aligner.PLOT_FILE + ") into the output folder.")
+                    + Aligner.ALIGNED_SCORE_FILE + " (and, unless --no-plots, plots/" + Aligner.PLOT_FILE + ") into the "
+                    + "output folder.")
     boolean align;
 
     @Mixin

@@ -6,7 +6,7 @@ import org.nae4j.alignment.AlignOptions;
 import picocli.CommandLine.Option;
 
 /** Settings of score-to-audio alignment (features and DTW), shared by {@code align} and {@code --align}. */
-final class AlignmentOptions {
+final class AlignmentOptions implements CheckedOptions {
     @Option(names = "--feature-rate", paramLabel = "HZ",
             description = "Alignment feature frames per second, 5-200 (default: ${DEFAULT-VALUE}).")
     double featureRate = AlignOptions.DEFAULT.featureRateHz();
@@ -20,8 +20,14 @@ final class AlignmentOptions {
     int bandRadius = AlignOptions.DEFAULT.bandRadius();
 
     AlignOptions options() {
-        return new AlignOptions(featureRate, AlignOptions.DEFAULT.windowSeconds(), onsetWeight,
-                AlignOptions.DEFAULT.diagonalWeight(), bandRadius);
+        return BadOptionValue.build(() -> new AlignOptions(featureRate, AlignOptions.DEFAULT.windowSeconds(),
+                        onsetWeight, AlignOptions.DEFAULT.diagonalWeight(), bandRadius),
+                "featureRateHz", "--feature-rate", "onsetWeight", "--onset-weight", "bandRadius", "--band-radius");
+    }
+
+    @Override
+    public void check() {
+        options();
     }
 
     Map<String, Object> describe() {

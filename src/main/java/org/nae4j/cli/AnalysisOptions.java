@@ -7,13 +7,13 @@ import org.nae4j.spectral.StftParams;
 import picocli.CommandLine.Option;
 
 /** Options of the spectrogram and the score constraints (SPEC 1–2), shared by the commands. */
-final class AnalysisOptions {
+final class AnalysisOptions implements CheckedOptions {
     @Option(names = "--n-fft", paramLabel = "SAMPLES",
-            description = "STFT window and FFT length in samples at 22050 Hz, a power of two (default: ${DEFAULT-VALUE}).")
+            description = "STFT window and FFT length in samples at 22050 Hz, a power of two >= 16 (default: ${DEFAULT-VALUE}).")
     int nFft = StftParams.DEFAULT.nFft();
 
     @Option(names = "--hop", paramLabel = "SAMPLES",
-            description = "STFT hop size in samples (default: ${DEFAULT-VALUE}).")
+            description = "STFT hop size in samples, 1 to --n-fft (default: ${DEFAULT-VALUE}).")
     int hop = StftParams.DEFAULT.hop();
 
     @Option(names = "--tau", paramLabel = "FRACTION",
@@ -21,23 +21,31 @@ final class AnalysisOptions {
     double tau = ConstraintOptions.DEFAULT_TAU;
 
     @Option(names = "--partials", paramLabel = "COUNT",
-            description = "Harmonics per template in W^C; 0 = all below Nyquist (default: ${DEFAULT-VALUE}).")
+            description = "Harmonics per template in W^C, >= 0; 0 = all below Nyquist (default: ${DEFAULT-VALUE}).")
     int partials = ConstraintOptions.ALL_PARTIALS;
 
     @Option(names = "--onset-tolerance", paramLabel = "SECONDS",
-            description = "How long before a score onset an activation may start (default: ${DEFAULT-VALUE} s).")
+            description = "How long before a score onset an activation may start, >= 0 (default: ${DEFAULT-VALUE} s).")
     double onsetTolerance = ConstraintOptions.DEFAULT_ONSET_TOLERANCE;
 
     @Option(names = "--offset-tolerance", paramLabel = "SECONDS",
-            description = "How long after a score offset an activation may last (default: ${DEFAULT-VALUE} s).")
+            description = "How long after a score offset an activation may last, >= 0 (default: ${DEFAULT-VALUE} s).")
     double offsetTolerance = ConstraintOptions.DEFAULT_OFFSET_TOLERANCE;
 
     StftParams stft() {
-        return new StftParams(nFft, hop);
+        return BadOptionValue.build(() -> new StftParams(nFft, hop), "nFft", "--n-fft", "hop", "--hop");
     }
 
     ConstraintOptions constraints() {
-        return new ConstraintOptions(tau, partials, onsetTolerance, offsetTolerance);
+        return BadOptionValue.build(() -> new ConstraintOptions(tau, partials, onsetTolerance, offsetTolerance),
+                "tau", "--tau", "partials", "--partials", "onsetTolerance", "--onset-tolerance",
+                "offsetTolerance", "--offset-tolerance");
+    }
+
+    @Override
+    public void check() {
+        stft();
+        constraints();
     }
 
     /** Whether every option has its default value. */

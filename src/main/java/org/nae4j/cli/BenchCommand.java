@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nae4j.Analysis;
+import org.nae4j.DecompositionOptions;
 import org.nae4j.bench.KernelBench;
 import org.nae4j.bench.NumpyBaseline;
 import org.nae4j.io.Csv;
@@ -27,24 +28,28 @@ import picocli.CommandLine.Option;
                 + "ms/iteration over " + KernelBench.ROUNDS + " rounds, their ratio, the useful (masked) GFLOP/s, "
                 + "and the largest relative difference of the two reconstructions; with --numpy also the same "
                 + "updates in dense NumPy, side by side."})
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer>, CheckedOptions {
     static final int DEFAULT_ITERATIONS = 50;
     static final int DEFAULT_WARMUP = 50;
     static final double DEFAULT_JIT_SECONDS = 5;
     static final int DEFAULT_THREADS = 2;
 
-    @Option(names = "--audio", required = true, paramLabel = "FILE", description = "The recording (WAV).")
+    @Option(names = "--audio", required = true, paramLabel = "FILE",
+            description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel "
+                    + "(channels are averaged).")
     Path audio;
 
-    @Option(names = "--score", required = true, paramLabel = "FILE", description = "Its score (CSV or MIDI).")
+    @Option(names = "--score", required = true, paramLabel = "FILE",
+            description = "Its score, aligned to the recording: CSV (Start;Duration;Pitch;Velocity;Instrument, "
+                    + "seconds) or MIDI.")
     Path score;
 
     @Option(names = "--iterations", paramLabel = "COUNT",
-            description = "Iterations per timed round (default: ${DEFAULT-VALUE}).")
+            description = "Iterations per timed round, >= 1 (default: ${DEFAULT-VALUE}).")
     int iterations = DEFAULT_ITERATIONS;
 
     @Option(names = "--warmup", paramLabel = "COUNT",
-            description = "Untimed iterations of each timed model before its rounds (default: ${DEFAULT-VALUE}).")
+            description = "Untimed iterations of each timed model before its rounds, >= 0 (default: ${DEFAULT-VALUE}).")
     int warmup = DEFAULT_WARMUP;
 
     @Option(names = "--jit-warmup", paramLabel = "SECONDS",
@@ -56,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
     int threads = DEFAULT_THREADS;
 
     @Option(names = "--methods", paramLabel = "NAME", split = ",", converter = MethodOption.Converter.class,
-            description = "Methods to time, comma-separated (default: all).")
+            description = "Methods to time, comma-separated: ${COMPLETION-CANDIDATES} (default: all).")
     List<Method> methods;
 
     @Option(names = "--numpy", description = "Also time the same updates in dense NumPy float32 (the script "
@@ -79,6 +84,36 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     OverwriteOption overwrite;
 
+    private KernelBench.Timing timing() {
+        return BadOptionValue.build(() -> new KernelBench.Timing(iterations, warmup, jitSeconds),
+                "iterations", "--iterations", "warmup", "--warmup", "jitSeconds", "--jit-warmup");
+    }
+
+    /** The methods to time: those asked for, or all that have mask-aware kernels. */
+    private List<Method> chosen() {
+        List<Method> chosen = new ArrayList<>();
+        for (Method m : methods == null ? List.of(Method.values()) : methods) {
+            if (KernelBench.supports(m)) {
+                chosen.add(m);
+            } else if (methods != null) {
+                throw new BadOptionValue("--methods", "may only name methods with mask-aware kernels to time, got "
+                        + m.id());
+            }
+        }
+        return chosen;
+    }
+
+    @Override
+    public void check() {
+        timing();
+        BadOptionValue.build(() -> DecompositionOptions.defaults(Method.NMF).withThreads(threads), "threads", "--threads");
+        chosen();
+        if (numpy && !analysis.isDefault()) {
+            throw new BadOptionValue("--numpy", "compares with a script that uses the default STFT and constraint "
+                    + "options; leave out --n-fft, --hop, --tau, --partials and the tolerances");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (out == null) {
@@ -90,28 +125,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Integer call(OutputFolder folder) throws Exception {
-        KernelBench.Timing timing;
-        try {
-            timing = new KernelBench.Timing(iterations, warmup, jitSeconds);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--iterations must be ≥ 1, --warmup ≥ 0 and --jit-warmup a number of "
-                    + "seconds ≥ 0", e);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be ≥ 1");
-        }
-        List<Method> chosen = new ArrayList<>();
-        for (Method m : methods == null ? List.of(Method.values()) : methods) {
-            if (KernelBench.supports(m)) {
-                chosen.add(m);
-            } else if (methods != null) {
-                throw new IllegalArgumentException("method " + m.id() + " has no mask-aware kernels to time");
-            }
-        }
-        if (numpy && !analysis.isDefault()) {
-            throw new IllegalArgumentException("--numpy compares with a script that uses the default STFT and "
-                    + "constraint options; leave out --n-fft, --hop, --tau, --partials and the tolerances");
-        }
+        KernelBench.Timing timing = timing();
+        List<Method> chosen = chosen();
         Analysis a = Analysis.of(audio, score, analysis.stft(), analysis.constraints());
         var c = a.constraints();
         System.out.printf(Locale.ROOT, "bench: K=%d, N=%d, R=%d; W^C %.1f %%, H^C %.1f %%; %d thread(s); %s%n",

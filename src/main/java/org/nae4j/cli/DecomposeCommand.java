@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                 + "under its score's constraints, and write them with the loss history, a summary and plots."})
 final class DecomposeCommand implements Callable<Integer> {
     @Option(names = "--audio", required = true, paramLabel = "FILE",
-            description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel.")
+            description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel (channels are averaged).")
     Path audio;
 
     @Option(names = "--score", required = true, paramLabel = "FILE",

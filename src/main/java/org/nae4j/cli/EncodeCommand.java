@@ -36,16 +36,19 @@ import picocli.CommandLine.Option;
         description = {"Apply a trained autoencoder (a results folder of decompose --method nae-*) to another recording "
                 + "of the same piece: compute its activations H = ReLU(W_E V) * H^C and the approximation error "
                 + "without training. The spectrogram and constraint parameters are the model's."})
-final class EncodeCommand implements Callable<Integer> {
+final class EncodeCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--model", required = true, paramLabel = "DIR",
             description = "Results folder of a decompose run with an autoencoder method (W.npy, W_E.npy, summary.json).")
     Path model;
 
-    @Option(names = "--audio", required = true, paramLabel = "FILE", description = "The recording to encode (WAV).")
+    @Option(names = "--audio", required = true, paramLabel = "FILE",
+            description = "The recording to encode: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel "
+                    + "(channels are averaged).")
     Path audio;
 
     @Option(names = "--score", required = true, paramLabel = "FILE",
-            description = "Its score, aligned to it (CSV or MIDI); every pitch must be one the model was trained on.")
+            description = "Its score, aligned to the recording (or use --align): CSV (Start;Duration;Pitch;Velocity;"
+                    + "Instrument, seconds) or MIDI; every pitch must be one the model was trained on.")
     Path score;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
@@ -64,6 +67,11 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Mixin
     OverwriteOption overwrite;
+
+    @Override
+    public void check() {
+        BadOptionValue.build(() -> DecompositionOptions.defaults(Method.NMF).withThreads(threads), "threads", "--threads");
+    }
 
     @Override
     public Integer call() {

@@ -45,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Where to write " + CSV_FILE + " and " + JSON_FILE + " (default: the estimates folder).")
     Path out;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors: no table on stdout.")
     boolean quiet;
 
     @picocli.CommandLine.Mixin

@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run every method on every recording of a folder (one sub-folder per recording with a WAV "
                 + "file and an aligned score.csv or score.mid) and write the paper's Table I (table1.csv, report.md), "
-                + "Fig. 3 (fig3-<recording>.png), Fig. 4 (fig4.png) and Fig. 5 (fig5.png)."})
-final class ExperimentCommand implements Callable<Integer> {
+                + "Fig. 3 (fig3-<recording>.png), Fig. 4 (fig4.png) and Fig. 5 (fig5.png); these are written also with --no-plots, which skips only each run's "
+                + "own plots."})
+final class ExperimentCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder with one sub-folder per recording.")
     Path data;
 
@@ -30,8 +31,8 @@ final class ExperimentCommand implements Callable<Integer> {
                     + "written to REPORT_DIR/runs/<recording>/<method>/.")
     Path out;
 
-    @Option(names = "--methods", paramLabel = "LIST", split = ",", converter = MethodOption.Converter.class,
-            description = "Comma-separated methods (default: all: ${DEFAULT-VALUE}).")
+    @Option(names = "--methods", paramLabel = "NAME", split = ",", converter = MethodOption.Converter.class,
+            description = "Methods to run, comma-separated, each once: ${COMPLETION-CANDIDATES} (default: all).")
     List<Method> methods = Arrays.asList(Method.values());
 
     @Option(names = "--resume", description = "Continue an interrupted experiment in the same REPORT_DIR: keep the "
@@ -54,11 +55,21 @@ final class ExperimentCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    private ExperimentOptions options() {
+        return BadOptionValue.build(() -> new ExperimentOptions(methods,
+                run.options(methods.isEmpty() ? Method.NMF : methods.get(0)), analysis.stft(), analysis.constraints(),
+                resume, overwrite.overwrite, output.plots,
+                alignment.align ? Map.of("align", alignment.settings.describe()) : Map.of()), "methods", "--methods");
+    }
+
+    @Override
+    public void check() {
+        options();
+    }
+
     @Override
     public Integer call() {
-        ExperimentOptions o = new ExperimentOptions(methods, run.options(methods.get(0)), analysis.stft(),
-                analysis.constraints(), resume, overwrite.overwrite, output.plots,
-                alignment.align ? Map.of("align", alignment.settings.describe()) : Map.of());
+        ExperimentOptions o = options();
         Report report = Experiment.run(data, out, o, new Experiment.Listener() {
             @Override
             public ProgressListener started(int index, int total, Recording r, Method m, double eta) {

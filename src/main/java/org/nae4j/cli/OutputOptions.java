@@ -8,11 +8,14 @@ import picocli.CommandLine.Option;
 
 /** Options about what is shown and written besides the matrices. */
 final class OutputOptions {
-    @Option(names = {"-q", "--quiet"}, description = "Print no progress or messages on stderr (errors are still printed).")
+    @Option(names = {"-q", "--quiet"},
+            description = "Print only errors and warnings: no progress bar or messages on stderr (the summary on "
+                    + "stdout stays).")
     boolean quiet;
 
     @Option(names = "--plots", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Write PNG plots into DIR/plots (default: on; --no-plots skips them).")
+            description = "Write the PNG plots of the decomposition (V, Vhat, W, H, the losses) and, with --align, "
+                    + "of the alignment into a plots folder beside the results (default: on; --no-plots writes none).")
     boolean plots = true;
 
     void log(String message) {

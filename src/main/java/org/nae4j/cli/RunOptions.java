@@ -11,9 +11,10 @@ import org.nae4j.model.ProgressListener;
 import picocli.CommandLine.Option;
 
 /** Options of a decomposition run (all but the method), shared by the commands that decompose. */
-final class RunOptions {
+final class RunOptions implements CheckedOptions {
     @Option(names = "--iterations", paramLabel = "COUNT",
-            description = "Number of iterations (default: ${DEFAULT-VALUE}, as in the paper).")
+            description = "Number of iterations, >= 0 (default: ${DEFAULT-VALUE}; the paper used "
+                    + DecompositionOptions.DEFAULT_ITERATIONS + ").")
     int iterations = DecompositionOptions.DEFAULT_ITERATIONS;
 
     @Option(names = "--seed", paramLabel = "SEED",
@@ -25,7 +26,8 @@ final class RunOptions {
     int threads = DecompositionOptions.DEFAULT_THREADS;
 
     @Option(names = "--history-every", paramLabel = "ITERATIONS",
-            description = "Record the errors every this many iterations in history.csv (default: ${DEFAULT-VALUE}).")
+            description = "Record the errors every this many iterations in history.csv, >= 1; the first and the last "
+                    + "iteration are always recorded (default: ${DEFAULT-VALUE}).")
     int historyEvery = DecompositionOptions.DEFAULT_HISTORY_EVERY;
 
     @picocli.CommandLine.Mixin
@@ -38,7 +40,7 @@ final class RunOptions {
     NaeInit init = NaeOptions.DEFAULT.init();
 
     @Option(names = "--learning-rate", paramLabel = "RATE",
-            description = "Autoencoder learning rate (default: " + NaeOptions.DEFAULT_SGD_LEARNING_RATE + " for nae-sgd, "
+            description = "Autoencoder learning rate, > 0 (default: " + NaeOptions.DEFAULT_SGD_LEARNING_RATE + " for nae-sgd, "
                     + NaeOptions.DEFAULT_ADAPTIVE_LEARNING_RATE + " for nae-adam and nae-rmsprop).")
     Double learningRate;
 
@@ -59,13 +61,27 @@ final class RunOptions {
     double epsilon = NaeOptions.DEFAULT_EPSILON;
 
     NaeOptions nae() {
-        return new NaeOptions(learningRate == null ? NaeOptions.METHOD_DEFAULT : learningRate, beta1, beta2, rho,
-                epsilon, init);
+        if (learningRate != null && learningRate.isNaN()) {
+            // NaN is the record's "method default", which must not pass as a value the user gave.
+            throw new BadOptionValue("--learning-rate", "must be finite and > 0, got NaN");
+        }
+        return BadOptionValue.build(() -> new NaeOptions(learningRate == null ? NaeOptions.METHOD_DEFAULT
+                        : learningRate, beta1, beta2, rho, epsilon, init),
+                "learningRate", "--learning-rate", "beta1", "--beta1", "beta2", "--beta2", "rho", "--rho",
+                "epsilon", "--epsilon");
     }
 
     /** The options of a run of {@code method}. */
     DecompositionOptions options(Method method) {
-        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, kernels.kernels, nae());
+        return BadOptionValue.build(() -> new DecompositionOptions(method, iterations, seed, threads, historyEvery,
+                        kernels.kernels, nae()),
+                "iterations", "--iterations", "threads", "--threads", "historyEvery", "--history-every");
+    }
+
+    @Override
+    public void check() {
+        // The method does not change what is valid.
+        options(Method.NMF);
     }
 
     /** The parameters of a run of {@code method}, for summary.json. */

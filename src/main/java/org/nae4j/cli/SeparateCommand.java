@@ -39,12 +39,17 @@ import picocli.CommandLine.Option;
                 + "plus residual.wav, so that the files add up to the input. Writes DIR/<group>.wav, DIR/residual.wav "
                 + "(32-bit float, the input's sample rate and length, mono), DIR/separation.json and the "
                 + "decomposition in DIR/decomposition."})
-final class SeparateCommand implements Callable<Integer> {
+final class SeparateCommand implements Callable<Integer>, CheckedOptions {
     /**
      * Default iterations: fewer than the paper's 10000. With NMF the separated signals no longer change
      * after 200 iterations (SI-SDR equal to 0.01 dB at 200, 1000 and 3000 on the rendered pieces).
      */
     static final int SEPARATE_ITERATIONS = 1000;
+    /**
+     * Default bound on the groups, i.e. on the WAV files written: each is as large as the input, and a score
+     * with a label per note would fill the disk. --by pitch has at most 128 groups anyway.
+     */
+    static final int DEFAULT_MAX_GROUPS = 128;
 
     /** What the groups are. */
     enum By {
@@ -56,11 +61,11 @@ final class SeparateCommand implements Callable<Integer> {
     }
 
     @Option(names = "--audio", required = true, paramLabel = "FILE",
-            description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate; several channels are averaged.")
+            description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel (channels are averaged).")
     Path audio;
 
     @Option(names = "--score", required = true, paramLabel = "FILE",
-            description = "Its score, aligned to the recording: CSV (Start;Duration;Pitch;Velocity;Instrument, seconds) or MIDI.")
+            description = "Its score, aligned to the recording (or use --align): CSV (Start;Duration;Pitch;Velocity;Instrument, seconds) or MIDI.")
     Path score;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
@@ -71,8 +76,17 @@ final class SeparateCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "GROUPS", converter = ByConverter.class,
             description = "Groups: track (one per Instrument label, e.g. right/left hand), pitch (one per pitch, "
                     + "pitch-060.wav ...) or notes (the notes of --notes against the rest) (default: track, or notes "
-                    + "when --notes is given).")
+                    + "when --notes is given). A label becomes a file name that stays inside DIR: characters other "
+                    + "than ASCII letters, digits, '.', '_', '-' become '_', leading dots and dashes are dropped, "
+                    + "Windows device names (con, nul, ...) get a '_', names over " + Grouping.MAX_NAME_LENGTH
+                    + " characters are cut and end in a hash of the label, and names equal ignoring case get -2, -3, "
+                    + "... in score order; separation.json lists each file with its label.")
     By by;
+
+    @Option(names = "--max-groups", paramLabel = "COUNT",
+            description = "Refuse a score with more groups than this, >= 1: each group is a WAV file as large as "
+                    + "the input (default: ${DEFAULT-VALUE}).")
+    int maxGroups = DEFAULT_MAX_GROUPS;
 
     @Option(names = "--notes", paramLabel = "NOTES.csv",
             description = "The notes to separate from the rest, as a score CSV; each must match a score note of the same "
@@ -89,7 +103,8 @@ final class SeparateCommand implements Callable<Integer> {
 
     @Option(names = "--mask-spread", paramLabel = "BINS",
             description = "Time-frequency cells that no template covers (W H = 0) go to the groups whose model is "
-                    + "strongest within this many bins of the same frame; 0 leaves them in the residual "
+                    + "strongest within this many bins of the same frame, 0-" + MaskOptions.MAX_SPREAD_BINS + "; 0 leaves "
+                    + "them in the residual "
                     + "(default: ${DEFAULT-VALUE}, the Hann window's main-lobe half-width).")
     int maskSpread = MaskOptions.DEFAULT_SPREAD_BINS;
 
@@ -117,6 +132,25 @@ final class SeparateCommand implements Callable<Integer> {
     }
 
     @Override
+    public void check() {
+        if (maxGroups < 1) {
+            throw new BadOptionValue("--max-groups", "must be ≥ 1, got " + maxGroups);
+        }
+        maskOptions();
+        By groupsBy = groupsBy();
+        if (groupsBy == By.NOTES && notes == null) {
+            throw new BadOptionValue("--by", "notes needs --notes NOTES.csv");
+        }
+        if (groupsBy != By.NOTES && notes != null) {
+            throw new BadOptionValue("--notes", "only applies to --by notes, not --by " + groupsBy.id());
+        }
+    }
+
+    private By groupsBy() {
+        return by != null ? by : notes != null ? By.NOTES : By.TRACK;
+    }
+
+    @Override
     public Integer call() {
         try (OutputFolder folder = overwrite.claim(out, "separate", audio, score, notes)) {
             return call(folder);
@@ -125,16 +159,20 @@ final class SeparateCommand implements Callable<Integer> {
 
     private Integer call(OutputFolder folder) {
         MaskOptions maskOptions = maskOptions();
-        By groupsBy = by != null ? by : notes != null ? By.NOTES : By.TRACK;
-        if (groupsBy == By.NOTES && notes == null) {
-            throw new InvalidInputException("--by notes needs --notes NOTES.csv");
-        }
-        if (groupsBy != By.NOTES && notes != null) {
-            throw new InvalidInputException("--notes only applies to --by notes, not --by " + groupsBy.id());
-        }
+        By groupsBy = groupsBy();
         int rate = StftParams.DEFAULT_SAMPLE_RATE;
         LoadedAudio loaded = AudioLoader.load(audio, rate);
         Score s = Score.read(score);
+        // Before the decomposition: refused at once, not after minutes of work.
+        int groupCount = switch (groupsBy) {
+            case TRACK -> s.instruments().size();
+            case PITCH -> s.pitches().length;
+            case NOTES -> 2;
+        };
+        if (groupCount > maxGroups) {
+            throw InvalidInputException.of(score, "has " + groupCount + " groups by " + groupsBy.id() + ", i.e. WAV "
+                    + "files to write, more than --max-groups " + maxGroups + "; raise --max-groups if that is meant");
+        }
         AlignmentResult aligned = alignment.align
                 ? Aligner.align(loaded.samples(), rate, s, alignment.settings.options(), audio, score, output) : null;
         if (aligned != null) {
@@ -195,13 +233,13 @@ final class SeparateCommand implements Callable<Integer> {
     }
 
     private MaskOptions maskOptions() {
-        if (mask == MaskOptions.Type.SOFT) {
-            if (power != null) {
-                throw new InvalidInputException("--power applies to --mask wiener only (a soft mask has power 1)");
-            }
-            return MaskOptions.SOFT.withSpreadBins(maskSpread);
+        if (mask == MaskOptions.Type.SOFT && power != null) {
+            throw new BadOptionValue("--power", "applies to --mask wiener only (a soft mask has power 1)");
         }
-        return MaskOptions.wiener(power == null ? MaskOptions.DEFAULT_WIENER_POWER : power).withSpreadBins(maskSpread);
+        return BadOptionValue.build(() -> mask == MaskOptions.Type.SOFT ? MaskOptions.SOFT.withSpreadBins(maskSpread)
+                        : MaskOptions.wiener(power == null ? MaskOptions.DEFAULT_WIENER_POWER : power)
+                                .withSpreadBins(maskSpread),
+                "power", "--power", "spreadBins", "--mask-spread");
     }
 
     private Grouping grouping(By groupsBy, Score s) {
@@ -287,7 +325,9 @@ final class SeparateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-16s %-24s %6s %14s%n", "file", "group", "notes", "energy (dB re input)");
         for (Map<String, Object> row : rows) {
             Object db = row.get("energy_db");
-            System.out.printf(Locale.ROOT, "%-16s %-24s %6d %14.2f%n", row.get("file"), row.get("label"), row.get("notes"),
+            // A label is the score's text: no control characters to the terminal (separation.json keeps it as is).
+            String label = String.valueOf(row.get("label")).replaceAll("\\p{Cntrl}", "?");
+            System.out.printf(Locale.ROOT, "%-16s %-24s %6d %14.2f%n", row.get("file"), label, row.get("notes"),
                     db == null ? Double.NEGATIVE_INFINITY : (double) db);
         }
         System.out.println("separate: results in " + out);

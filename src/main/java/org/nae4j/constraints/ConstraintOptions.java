@@ -1,5 +1,7 @@
 package org.nae4j.constraints;
 
+import org.nae4j.InvalidOptionException;
+
 /**
  * Parameters of the score-informed constraints (SPEC 2).
  *
@@ -18,16 +20,18 @@ public record ConstraintOptions(double tau, int partials, double onsetTolerance,
 
     public ConstraintOptions {
         if (!(tau >= 0 && tau < 1)) {
-            throw new IllegalArgumentException("tau must be in [0, 1), got " + tau);
+            throw new InvalidOptionException("tau", "tau", "must be in [0, 1), got " + tau);
         }
         if (partials < 0) {
-            throw new IllegalArgumentException("partials must be ≥ 0 (0 = all below Nyquist), got " + partials);
+            throw new InvalidOptionException("partials", "partials", "must be ≥ 0 (0 = all below Nyquist), got " + partials);
         }
         if (!(onsetTolerance >= 0) || !Double.isFinite(onsetTolerance)) {
-            throw new IllegalArgumentException("onset tolerance must be a finite number ≥ 0 s, got " + onsetTolerance);
+            throw new InvalidOptionException("onsetTolerance", "onset tolerance",
+                    "must be a finite number ≥ 0 s, got " + onsetTolerance);
         }
         if (!(offsetTolerance >= 0) || !Double.isFinite(offsetTolerance)) {
-            throw new IllegalArgumentException("offset tolerance must be a finite number ≥ 0 s, got " + offsetTolerance);
+            throw new InvalidOptionException("offsetTolerance", "offset tolerance",
+                    "must be a finite number ≥ 0 s, got " + offsetTolerance);
         }
     }
 }

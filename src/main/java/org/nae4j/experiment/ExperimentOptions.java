@@ -3,6 +3,7 @@ package org.nae4j.experiment;
 import java.util.List;
 import java.util.Map;
 import org.nae4j.DecompositionOptions;
+import org.nae4j.InvalidOptionException;
 import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.model.Method;
 import org.nae4j.spectral.StftParams;
@@ -26,10 +27,10 @@ public record ExperimentOptions(List<Method> methods, DecompositionOptions run, 
                                 Map<String, Object> preparation) {
     public ExperimentOptions {
         if (methods == null || methods.isEmpty()) {
-            throw new IllegalArgumentException("an experiment needs at least one method");
+            throw new InvalidOptionException("methods", "an experiment's methods", "must name at least one method");
         }
         if (methods.stream().distinct().count() != methods.size()) {
-            throw new IllegalArgumentException("each method may appear once, got " + methods);
+            throw new InvalidOptionException("methods", "methods", "must each appear once, got " + methods);
         }
         methods = List.copyOf(methods);
         preparation = preparation == null ? Map.of() : Map.copyOf(preparation);

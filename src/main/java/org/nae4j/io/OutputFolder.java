@@ -42,6 +42,11 @@ public final class OutputFolder implements AutoCloseable {
     private Path lockFile;
     private FileChannel lockChannel;
     private FileLock lock;
+    /**
+     * Removes the lock file if the JVM ends (Ctrl-C, kill) while the folder is claimed. Only the lock file: the
+     * hidden folders may be in the middle of a rename, and the next claim puts them right.
+     */
+    private Thread lockCleaner;
 
     private OutputFolder(Path given, Path path, String command, boolean overwrite) {
         this.given = given;
@@ -144,6 +149,14 @@ public final class OutputFolder implements AutoCloseable {
         }
         lock = null;
         lockChannel = null;
+        if (lockCleaner != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(lockCleaner);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it only deletes the lock file, which is gone already
+            }
+            lockCleaner = null;
+        }
     }
 
     private void lockAndRecover() {
@@ -161,6 +174,15 @@ public final class OutputFolder implements AutoCloseable {
                 throw InvalidInputException.of(given, "another nae4j run is writing this folder now (it holds "
                         + lockFile + "); wait for it to finish or choose another folder");
             }
+            Path file = lockFile;
+            lockCleaner = new Thread(() -> {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the JVM is ending; a stray empty lock file is reused by the next run
+                }
+            }, "nae4j-lock-cleaner");
+            Runtime.getRuntime().addShutdownHook(lockCleaner);
             recover();
         } catch (IOException e) {
             throw IoErrors.cannotWrite(given, e);

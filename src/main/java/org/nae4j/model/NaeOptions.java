@@ -36,12 +36,12 @@ public record NaeOptions(double learningRate, double beta1, double beta2, double
 
     public NaeOptions {
         if (!Double.isNaN(learningRate)) {
-            Optimizer.positive(learningRate, "learning rate");
+            Optimizer.positive(learningRate, "learningRate", "learning rate");
         }
-        Optimizer.decay(beta1, "beta1");
-        Optimizer.decay(beta2, "beta2");
-        Optimizer.decay(rho, "rho");
-        Optimizer.positive(epsilon, "epsilon");
+        Optimizer.decay(beta1, "beta1", "beta1");
+        Optimizer.decay(beta2, "beta2", "beta2");
+        Optimizer.decay(rho, "rho", "rho");
+        Optimizer.positive(epsilon, "epsilon", "epsilon");
         if (init == null) {
             throw new IllegalArgumentException("init must not be null");
         }

@@ -1,5 +1,7 @@
 package org.nae4j.optim;
 
+import org.nae4j.InvalidOptionException;
+
 /**
  * A first-order optimizer for one parameter array (torch.optim / Keras style, separate from the model): the
  * model computes the gradient, {@link #step} updates the parameters in place. An instance holds the state of
@@ -29,16 +31,26 @@ public interface Optimizer {
 
     /** Throws unless {@code x} is finite and > 0. */
     static double positive(double x, String name) {
-        if (!(x > 0) || Double.isInfinite(x)) {
-            throw new IllegalArgumentException(name + " must be finite and > 0, got " + x);
-        }
-        return x;
+        return positive(x, name, name);
     }
 
     /** Throws unless 0 ≤ {@code x} < 1. */
     static double decay(double x, String name) {
+        return decay(x, name, name);
+    }
+
+    /** Throws unless {@code x} is finite and > 0, naming the options record's {@code parameter}. */
+    static double positive(double x, String parameter, String name) {
+        if (!(x > 0) || Double.isInfinite(x)) {
+            throw new InvalidOptionException(parameter, name, "must be finite and > 0, got " + x);
+        }
+        return x;
+    }
+
+    /** Throws unless 0 ≤ {@code x} < 1, naming the options record's {@code parameter}. */
+    static double decay(double x, String parameter, String name) {
         if (!(x >= 0 && x < 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1), got " + x);
+            throw new InvalidOptionException(parameter, name, "must be in [0, 1), got " + x);
         }
         return x;
     }

@@ -1,5 +1,7 @@
 package org.nae4j.score;
 
+import org.nae4j.InvalidOptionException;
+
 /**
  * A deterministic, piano-like additive synthesizer: turns a {@link Score} into a mono signal, for test
  * signals and quick listening checks. It is not a piano model, only its broad traits:
@@ -29,7 +31,20 @@ public final class Synth {
     /** A partial is stopped once its decay has reached −100 dB: inaudible, and it keeps rendering fast. */
     private static final double SILENCE = 1e-5;
 
+    /** Lowest output rate in Hz. */
+    public static final int MIN_SAMPLE_RATE = 1000;
+    /** Highest output rate in Hz. */
+    public static final int MAX_SAMPLE_RATE = 384_000;
+
     private Synth() {
+    }
+
+    /** Throws unless {@code sampleRate} is an output rate {@link #render} accepts. */
+    public static void checkSampleRate(int sampleRate) {
+        if (sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {
+            throw new InvalidOptionException("sampleRate", "sample rate", "must be in " + MIN_SAMPLE_RATE + ".."
+                    + MAX_SAMPLE_RATE + " Hz, got " + sampleRate);
+        }
     }
 
     /**
@@ -41,9 +56,7 @@ public final class Synth {
      * @return mono samples in [−1, 1], of length ⌈(score.end() + tail)·sampleRate⌉
      */
     public static float[] render(Score score, int sampleRate, SynthOptions options) {
-        if (sampleRate < 1000 || sampleRate > 384_000) {
-            throw new IllegalArgumentException("sample rate must be in 1000..384000 Hz, got " + sampleRate);
-        }
+        checkSampleRate(sampleRate);
         long total = (long) Math.ceil((score.end() + options.tailSeconds()) * sampleRate);
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("the rendered score would be too long: " + total + " samples");

@@ -1,5 +1,7 @@
 package org.nae4j.score;
 
+import org.nae4j.InvalidOptionException;
+
 /**
  * Settings of the additive piano-like {@link Synth}.
  *
@@ -32,18 +34,20 @@ public record SynthOptions(int partials, double inharmonicity, double decaySecon
 
     public SynthOptions {
         if (partials < 1 || partials > MAX_PARTIALS) {
-            throw new IllegalArgumentException("partials must be in 1.." + MAX_PARTIALS + ", got " + partials);
+            throw new InvalidOptionException("partials", "partials", "must be in 1.." + MAX_PARTIALS + ", got "
+                    + partials);
         }
-        check("inharmonicity", inharmonicity, 0, MAX_INHARMONICITY);
-        check("attack", attackSeconds, 0, MAX_ATTACK_SECONDS);
-        check("tail", tailSeconds, 0, MAX_TAIL_SECONDS);
-        check("peak level (dBFS)", peakDbfs, MIN_PEAK_DBFS, 0);
+        check("inharmonicity", "inharmonicity", inharmonicity, 0, MAX_INHARMONICITY);
+        check("attackSeconds", "attack", attackSeconds, 0, MAX_ATTACK_SECONDS);
+        check("tailSeconds", "tail", tailSeconds, 0, MAX_TAIL_SECONDS);
+        check("peakDbfs", "peak level (dBFS)", peakDbfs, MIN_PEAK_DBFS, 0);
         if (!(decaySeconds > 0 && decaySeconds <= MAX_DECAY_SECONDS)) {
-            throw new IllegalArgumentException("decay must be in (0, " + MAX_DECAY_SECONDS + "] s, got " + decaySeconds);
+            throw new InvalidOptionException("decaySeconds", "decay", "must be in (0, " + MAX_DECAY_SECONDS
+                    + "] s, got " + decaySeconds);
         }
         if (!(releaseSeconds > 0 && releaseSeconds <= MAX_RELEASE_SECONDS)) {
-            throw new IllegalArgumentException("release must be in (0, " + MAX_RELEASE_SECONDS + "] s, got "
-                    + releaseSeconds);
+            throw new InvalidOptionException("releaseSeconds", "release", "must be in (0, " + MAX_RELEASE_SECONDS
+                    + "] s, got " + releaseSeconds);
         }
     }
 
@@ -57,10 +61,10 @@ public record SynthOptions(int partials, double inharmonicity, double decaySecon
         return new SynthOptions(count, inharmonicity, decaySeconds, attackSeconds, releaseSeconds, tailSeconds, peakDbfs);
     }
 
-    private static void check(String what, double v, double min, double max) {
+    private static void check(String parameter, String what, double v, double min, double max) {
         // Written as !(in range) so that NaN is refused too.
         if (!(v >= min && v <= max)) {
-            throw new IllegalArgumentException(what + " must be in [" + min + ", " + max + "], got " + v);
+            throw new InvalidOptionException(parameter, what, "must be in [" + min + ", " + max + "], got " + v);
         }
     }
 }

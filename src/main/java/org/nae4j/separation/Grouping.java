@@ -1,10 +1,15 @@
 package org.nae4j.separation;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nae4j.plot.Axis;
 import org.nae4j.score.Note;
@@ -27,9 +32,17 @@ public record Grouping(String kind, List<Group> groups) {
     /** The other group of {@link #byNotes}. */
     public static final String REST = "rest";
 
-    private static final Pattern FILE_SAFE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+    /** Longest group name: with ".wav" far below every file system's limit, and still readable. */
+    public static final int MAX_NAME_LENGTH = 64;
+
+    private static final Pattern FILE_SAFE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
     private static final Pattern UNSAFE_CHARS = Pattern.compile("[^A-Za-z0-9._-]");
+    private static final Pattern LEADING_DOTS_AND_DASHES = Pattern.compile("^[.-]+");
+    /** Windows' device names, which it reserves with any extension and in any case ("con.wav"). */
+    private static final Pattern DEVICE_NAME = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
     private static final String FALLBACK_NAME = "group";
+    /** Hex digits of the label's SHA-256 that mark a shortened name. */
+    private static final int HASH_DIGITS = 8;
 
     public Grouping {
         if (kind == null) {
@@ -116,19 +129,38 @@ public record Grouping(String kind, List<Group> groups) {
         return new Grouping("notes", List.of(new Group(chosenName, name, in), new Group(REST, REST, rest)));
     }
 
-    /** Whether {@code name} can be used as a file name as it is (see {@link Group#name()}). */
+    /**
+     * Whether {@code name} can be used as a file name in any folder on any common file system, as it is (see
+     * {@link Group#name()}): ASCII letters, digits, '.', '_', '-', not starting with '.' or '-', at most
+     * {@value #MAX_NAME_LENGTH} characters, and not a Windows device name.
+     */
     public static boolean isFileSafe(String name) {
-        return FILE_SAFE.matcher(name).matches();
+        return name.length() <= MAX_NAME_LENGTH && FILE_SAFE.matcher(name).matches()
+                && !DEVICE_NAME.matcher(name).matches();
     }
 
     /**
      * A file-safe version of {@code label}, different (ignoring case) from every name in {@code taken},
-     * which it joins: unsafe characters become '_', a clash gets "-2", "-3", ...
+     * which it joins. The rule: every character but ASCII letters, digits, '.', '_' and '-' becomes '_' (path
+     * separators, "..", control characters, NUL, spaces, other scripts); leading dots and dashes are dropped; an
+     * empty result becomes "group"; a Windows device name (con, nul, com1, ...; also before an extension) gets a '_' after it; a name
+     * longer than {@value #MAX_NAME_LENGTH} characters is cut and ends in '-' and the first
+     * {@value #HASH_DIGITS} hex digits of the label's SHA-256; a name already taken (ignoring case, so that
+     * "Right" and "right" stay two files on any file system) gets "-2", "-3", ... in the order the labels come.
      */
     static String uniqueName(String label, Set<String> taken) {
-        String base = UNSAFE_CHARS.matcher(label).replaceAll("_");
-        if (base.isEmpty() || !isFileSafe(base)) {
-            base = FALLBACK_NAME + (base.isEmpty() ? "" : base);
+        String base = LEADING_DOTS_AND_DASHES.matcher(UNSAFE_CHARS.matcher(label).replaceAll("_")).replaceAll("");
+        if (base.isEmpty()) {
+            base = FALLBACK_NAME;
+        }
+        Matcher device = DEVICE_NAME.matcher(base);
+        if (device.matches()) {
+            base = device.group(1) + "_" + (device.group(2) == null ? "" : device.group(2));
+        }
+        // Room for a "-NNNN" clash suffix after a shortened name.
+        int longest = MAX_NAME_LENGTH - 6;
+        if (base.length() > longest) {
+            base = base.substring(0, longest - HASH_DIGITS - 1) + "-" + hash(label);
         }
         String name = base;
         for (int i = 2; taken.contains(name.toLowerCase(Locale.ROOT)); i++) {
@@ -136,6 +168,15 @@ public record Grouping(String kind, List<Group> groups) {
         }
         taken.add(name.toLowerCase(Locale.ROOT));
         return name;
+    }
+
+    private static String hash(String label) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(label.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_DIGITS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static Set<String> reserved() {

@@ -1,6 +1,7 @@
 package org.nae4j.separation;
 
 import java.util.Locale;
+import org.nae4j.InvalidOptionException;
 
 /**
  * How the decomposition becomes time–frequency masks (SPEC 6). With Y_G = W H_G, the group's model
@@ -51,13 +52,15 @@ public record MaskOptions(Type type, double power, int spreadBins) {
             throw new IllegalArgumentException("mask type must not be null");
         }
         if (type == Type.SOFT && power != 1) {
-            throw new IllegalArgumentException("a soft mask has power 1; use a Wiener mask for power " + power);
+            throw new InvalidOptionException("power", "a soft mask's power", "must be 1; use a Wiener mask for power "
+                    + power);
         }
         if (!(power > 0 && power <= MAX_POWER)) {
-            throw new IllegalArgumentException("mask power must be in (0, " + MAX_POWER + "], got " + power);
+            throw new InvalidOptionException("power", "mask power", "must be in (0, " + MAX_POWER + "], got " + power);
         }
         if (spreadBins < 0 || spreadBins > MAX_SPREAD_BINS) {
-            throw new IllegalArgumentException("mask spread must be in 0.." + MAX_SPREAD_BINS + " bins, got " + spreadBins);
+            throw new InvalidOptionException("spreadBins", "mask spread", "must be in 0.." + MAX_SPREAD_BINS
+                    + " bins, got " + spreadBins);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.nae4j.spectral;
 
+import org.nae4j.InvalidOptionException;
+
 /**
  * STFT parameters (SPEC 1): periodic Hann window of {@code nFft} samples, hop {@code hop} samples,
  * frames centred (zero padding of nFft/2 on both sides).
@@ -14,10 +16,10 @@ public record StftParams(int nFft, int hop) {
 
     public StftParams {
         if (nFft < 16 || Integer.bitCount(nFft) != 1) {
-            throw new IllegalArgumentException("FFT size must be a power of two ≥ 16, got " + nFft);
+            throw new InvalidOptionException("nFft", "FFT size", "must be a power of two ≥ 16, got " + nFft);
         }
         if (hop < 1 || hop > nFft) {
-            throw new IllegalArgumentException("hop must be in 1.." + nFft + ", got " + hop);
+            throw new InvalidOptionException("hop", "hop", "must be in 1.." + nFft + " (the FFT size), got " + hop);
         }
     }
 

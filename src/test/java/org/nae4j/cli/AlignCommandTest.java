@@ -91,10 +91,10 @@ class AlignCommandTest {
     }
 
     @Test
-    void badAlignmentSettingsAreInputErrors() {
+    void badAlignmentSettingsAreUsageErrors() {
         int code = Main.run("align", "--audio", audio.toString(), "--score", score.toString(),
                 "--out", dir.resolve("x.csv").toString(), "--feature-rate", "1000", "-q");
-        assertEquals(Main.EXIT_BAD_INPUT, code);
+        assertEquals(Main.EXIT_USAGE, code);
         assertFalse(Files.exists(dir.resolve("x.csv")));
     }
 }

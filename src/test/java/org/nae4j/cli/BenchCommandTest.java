@@ -84,7 +84,7 @@ class BenchCommandTest {
         assertTrue(Files.readString(out.resolve("bench.json")).contains("\"jit_warmup_seconds\" : 0.2"),
                 Files.readString(out.resolve("bench.json")));
         CliTestSupport.Outcome bad = CliTestSupport.run(bench("--jit-warmup", "-1"));
-        assertEquals(1, bad.exitCode(), bad.err());
+        assertEquals(2, bad.exitCode(), bad.err());
         assertTrue(bad.err().contains("--jit-warmup"), bad.err());
         assertFalse(bad.err().contains("\tat "), "no stack trace: " + bad.err());
     }
@@ -100,7 +100,7 @@ class BenchCommandTest {
     @Test
     void numpyNeedsTheDefaultAnalysisOptions() {
         CliTestSupport.Outcome o = CliTestSupport.run(bench("--numpy", "--tau", "0.1"));
-        assertEquals(1, o.exitCode(), o.err());
+        assertEquals(2, o.exitCode(), o.err());
         assertTrue(o.err().contains("--numpy"), o.err());
     }
 

@@ -152,14 +152,6 @@ class CliErrorsTest {
     }
 
     @Test
-    void impossibleOptionValueIsBadInput() {
-        CliTestSupport.Outcome o = CliTestSupport.run("decompose", "--audio", wav.toString(), "--score", csv.toString(),
-                "--out", out.toString(), "--threads", "0", "-q");
-        assertEquals(1, o.exitCode());
-        assertTrue(o.err().contains("threads"), o.err());
-    }
-
-    @Test
     void helpDocumentsEveryOptionWithDefaults() {
         CliTestSupport.Outcome o = CliTestSupport.run("decompose", "--help");
         assertEquals(0, o.exitCode());

@@ -117,11 +117,11 @@ class SeparateCommandTest {
     }
 
     @Test
-    void badCombinationsAndMissingFilesAreInputErrors() throws IOException {
+    void badCombinationsAreUsageErrorsAndMissingNotesInputErrors() throws IOException {
         String[] base = {"separate", "--audio", mix.toString(), "--score", csv.toString(), "--iterations", "1", "-q",
             "--no-plots", "--out"};
-        assertEquals(Main.EXIT_BAD_INPUT, Main.run(concat(base, tmp.resolve("a").toString(), "--by", "notes")));
-        assertEquals(Main.EXIT_BAD_INPUT, Main.run(concat(base, tmp.resolve("b").toString(), "--power", "3")));
+        assertEquals(Main.EXIT_USAGE, Main.run(concat(base, tmp.resolve("a").toString(), "--by", "notes")));
+        assertEquals(Main.EXIT_USAGE, Main.run(concat(base, tmp.resolve("b").toString(), "--power", "3")));
         Path notes = tmp.resolve("mine.csv");
         CsvScores.write(new Score(List.of(new Note(0.2, 0.45, 77, 90, "right"))), notes);
         assertEquals(Main.EXIT_BAD_INPUT, Main.run(concat(base, tmp.resolve("c").toString(), "--notes", notes.toString())));
@@ -144,5 +144,62 @@ class SeparateCommandTest {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    @Test
+    void labelsBecomeDistinctFilesInsideOut() throws IOException {
+        List<String> labels = List.of("../evil", "/abs", "-rf", "Right", "right", "x".repeat(300), "..", "con");
+        List<Note> notes = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            notes.add(new Note(0.2 + 0.2 * i, 0.3, 60 + i, 90, labels.get(i)));
+        }
+        Path score = tmp.resolve("labels").resolve("evil.csv");
+        CsvScores.write(new Score(notes), score);
+        Path out = tmp.resolve("labels").resolve("out");
+        assertEquals(0, Main.run("separate", "--audio", mix.toString(), "--score", score.toString(), "--out",
+                out.toString(), "--iterations", "1", "-q", "--no-plots"));
+        List<String> wavs;
+        try (var files = Files.list(out)) {
+            wavs = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".wav")).sorted().toList();
+        }
+        assertEquals(labels.size() + 1, wavs.size(), "one file per label and the residual: " + wavs);
+        assertEquals(wavs.size(), wavs.stream().map(w -> w.toLowerCase(java.util.Locale.ROOT)).distinct().count(),
+                "distinct even ignoring case: " + wavs);
+        for (String w : wavs) {
+            assertTrue(w.length() <= 64 + ".wav".length() && !w.startsWith(".") && !w.startsWith("-"), w);
+        }
+        try (var files = Files.list(tmp.resolve("labels"))) {
+            assertEquals(List.of("evil.csv", "out"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "nothing written next to --out");
+        }
+        try (var files = Files.list(Path.of("/"))) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("abs")), "nothing written to /");
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> sources = (List<Map<String, Object>>) Json.readObject(out.resolve("separation.json"))
+                .get("sources");
+        assertEquals(labels, sources.subList(0, labels.size()).stream().map(m -> m.get("label")).toList(),
+                "separation.json keeps each file's label");
+    }
+
+    @Test
+    void tooManyGroupsAreRefusedBeforeDecomposing() throws IOException {
+        List<Note> notes = new ArrayList<>();
+        for (int i = 0; i < SeparateCommand.DEFAULT_MAX_GROUPS + 1; i++) {
+            notes.add(new Note(0.2 + 0.01 * i, 0.3, 60, 90, "label" + i));
+        }
+        Path score = tmp.resolve("many.csv");
+        CsvScores.write(new Score(notes), score);
+        Path out = tmp.resolve("many");
+        CliTestSupport.Outcome o = CliTestSupport.run("separate", "--audio", mix.toString(), "--score",
+                score.toString(), "--out", out.toString(), "-q", "--no-plots");
+        assertEquals(Main.EXIT_BAD_INPUT, o.exitCode(), o.err());
+        assertTrue(o.err().contains(score.toString()) && o.err().contains("129 groups by track")
+                && o.err().contains("--max-groups"), o.err());
+        assertTrue(!Files.exists(out), "nothing written");
+        CliTestSupport.Outcome two = CliTestSupport.run("separate", "--audio", mix.toString(), "--score",
+                csv.toString(), "--out", out.toString(), "-q", "--no-plots", "--max-groups", "1");
+        assertEquals(Main.EXIT_BAD_INPUT, two.exitCode(), two.err());
+        assertTrue(two.err().contains("2 groups by track"), two.err());
     }
 }

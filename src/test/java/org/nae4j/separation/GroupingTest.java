@@ -68,4 +68,34 @@ class GroupingTest {
         assertThrows(IllegalArgumentException.class, () -> new Group(".hidden", "x", List.of()));
         assertThrows(IllegalArgumentException.class, () -> new Grouping("x", List.of()));
     }
+
+    @Test
+    void labelsBecomeSafeDistinctFileNames() {
+        String longLabel = "a".repeat(300);
+        List<String> labels = List.of("../evil", "/abs", "C:\\win\\x", "-rf", "Right", "right", longLabel,
+                longLabel + "b", "..", "nul\u0000byte\ttab", "CON", "com1.txt", ".hidden", "residual", "右手", "左手");
+        List<Note> notes = new java.util.ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            notes.add(new Note(i, 1.0, 60, 80, labels.get(i)));
+        }
+        List<String> names = Grouping.byTrack(new Score(notes)).groups().stream().map(Group::name).toList();
+        assertEquals(List.of("_evil", "_abs", "C__win_x", "rf", "Right", "right-2"), names.subList(0, 6));
+        assertEquals("group", names.get(8));
+        assertEquals("nul_byte_tab", names.get(9));
+        assertEquals("CON_", names.get(10));
+        assertEquals("com1_.txt", names.get(11));
+        assertEquals("hidden", names.get(12));
+        assertEquals("residual-2", names.get(13));
+        java.nio.file.Path out = java.nio.file.Path.of("out").toAbsolutePath();
+        for (String name : names) {
+            assertTrue(Grouping.isFileSafe(name), name);
+            assertTrue(name.length() <= Grouping.MAX_NAME_LENGTH, name);
+            assertEquals(out, out.resolve(name + ".wav").normalize().getParent(), name);
+        }
+        assertEquals(names.size(), names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).distinct().count(),
+                names.toString());
+        assertTrue(names.get(6).startsWith("aaaa") && !names.get(6).equals(names.get(7)), names.toString());
+        assertEquals(names, Grouping.byTrack(new Score(notes)).groups().stream().map(Group::name).toList(),
+                "deterministic");
+    }
 }
