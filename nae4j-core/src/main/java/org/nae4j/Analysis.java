@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.nae4j.audio.AudioLoader;
 import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.constraints.Constraints;
+import org.nae4j.io.InvalidInputException;
 import org.nae4j.score.Note;
 import org.nae4j.score.Score;
 import org.nae4j.spectral.ComplexSpectrogram;

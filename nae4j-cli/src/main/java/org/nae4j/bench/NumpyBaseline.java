@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 import org.nae4j.io.AtomicFiles;
 import org.nae4j.model.Method;
 

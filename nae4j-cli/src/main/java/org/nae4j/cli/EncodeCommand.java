@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.nae4j.Analysis;
 import org.nae4j.DecompositionOptions;
 import org.nae4j.DecompositionResult;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 import org.nae4j.Results;
 import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.constraints.Constraints;

@@ -2,7 +2,7 @@ package org.nae4j.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -2,7 +2,7 @@ package org.nae4j.cli;
 
 import org.nae4j.Analysis;
 import org.nae4j.DecompositionResult;
-import org.nae4j.ResultPlots;
+import org.nae4j.plot.ResultPlots;
 import org.nae4j.io.AtomicFiles;
 import picocli.CommandLine.Option;
 

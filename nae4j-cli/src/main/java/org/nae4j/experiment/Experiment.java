@@ -7,7 +7,7 @@ import java.util.Map;
 import org.nae4j.Analysis;
 import org.nae4j.Decomposition;
 import org.nae4j.DecompositionResult;
-import org.nae4j.ResultPlots;
+import org.nae4j.plot.ResultPlots;
 import org.nae4j.Results;
 import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.Json;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 import org.nae4j.io.FolderMarker;
 import org.nae4j.io.IoErrors;
 import org.nae4j.io.Json;

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 import org.nae4j.io.InputFiles;
 import org.nae4j.io.Json;
 import org.nae4j.io.Npy;

@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nae4j.alignment.AlignmentPlot;
+import org.nae4j.plot.AlignmentPlot;
 import org.nae4j.audio.Wav;
 import org.nae4j.audio.WavEncoding;
 import org.nae4j.score.CsvScores;

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nae4j.DecompositionOptions;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 import org.nae4j.audio.Wav;
 import org.nae4j.audio.WavEncoding;
 import org.nae4j.constraints.ConstraintOptions;

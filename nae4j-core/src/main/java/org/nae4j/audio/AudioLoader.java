@@ -2,7 +2,7 @@ package org.nae4j.audio;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 
 /**
  * Loads a recording for analysis (SPEC 1): read the WAV file, down-mix to mono by averaging the

@@ -14,7 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 
 /**
  * Reads and writes RIFF/WAVE files. The parser is our own (javax.sound mishandles 24/32-bit and

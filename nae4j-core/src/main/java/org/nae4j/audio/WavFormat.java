@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Map;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 
 /**
  * The decoded content of a WAV {@code fmt } chunk, reduced to what sample decoding needs.

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.nae4j.InvalidInputException;
 
 /**
  * The file by which nae4j recognises a folder it wrote: {@value #NAME}, a JSON object whose {@code entries}

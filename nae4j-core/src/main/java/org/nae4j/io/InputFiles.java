@@ -5,7 +5,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.nae4j.InvalidInputException;
 
 /** Reading the user's input files with messages that name the file and say what is wrong. */
 public final class InputFiles {

@@ -1,4 +1,4 @@
-package org.nae4j;
+package org.nae4j.io;
 
 import java.nio.file.Path;
 

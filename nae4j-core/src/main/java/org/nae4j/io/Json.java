@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.nae4j.InvalidInputException;
 
 /** JSON for run metadata ({@code summary.json}) and reports. */
 public final class Json {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.nae4j.InvalidInputException;
 
 /** NumPy {@code .npy} files (format 1.0) of little-endian float32 matrices in C order (SPEC 7). */
 public final class Npy {

@@ -5,7 +5,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
-import org.nae4j.InvalidInputException;
 
 /**
  * The rule for outputs that are single files ({@code align --out}, {@code synth --out}, {@code evaluate}'s

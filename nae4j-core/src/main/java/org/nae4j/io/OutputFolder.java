@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.TreeSet;
-import org.nae4j.InvalidInputException;
 
 /**
  * A result folder that nae4j may write: the one rule every command follows so that nothing nae4j did not

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import org.nae4j.InvalidInputException;
 
 /**
  * The paths an output may never replace, and the hidden names of nae4j's temporary files. Paths are compared

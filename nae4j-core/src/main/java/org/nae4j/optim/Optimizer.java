@@ -35,7 +35,7 @@ public interface Optimizer {
         return x;
     }
 
-    /** Throws unless 0 ≤ {@code x} < 1. */
+    /** Throws unless 0 ≤ {@code x} &lt; 1. */
     static double decay(double x, String name) {
         if (!(x >= 0 && x < 1)) {
             throw new IllegalArgumentException(name + " must be in [0, 1), got " + x);

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 import org.nae4j.io.InputFiles;
 
 /**

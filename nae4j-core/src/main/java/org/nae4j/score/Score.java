@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 
 /** An immutable list of notes, sorted by start time, then pitch. */
 public final class Score {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.nae4j.plot.Axis;
 import org.nae4j.score.Note;
+import org.nae4j.score.PitchNames;
 import org.nae4j.score.Score;
 
 /**
@@ -69,7 +69,7 @@ public record Grouping(String kind, List<Group> groups) {
         List<Group> out = new ArrayList<>();
         for (int p : score.pitches()) {
             List<Note> notes = score.notes().stream().filter(n -> n.pitch() == p).toList();
-            out.add(new Group(String.format(Locale.ROOT, "pitch-%03d", p), Axis.noteName(p), notes));
+            out.add(new Group(String.format(Locale.ROOT, "pitch-%03d", p), PitchNames.noteName(p), notes));
         }
         return new Grouping("pitch", out);
     }
@@ -101,7 +101,7 @@ public record Grouping(String kind, List<Group> groups) {
             if (best < 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "the note at %.6f s with pitch %d (%s) is not in the score (no note of that pitch starts "
-                                + "within %.3f s)", s.start(), s.pitch(), Axis.noteName(s.pitch()), ONSET_MATCH_SECONDS));
+                                + "within %.3f s)", s.start(), s.pitch(), PitchNames.noteName(s.pitch()), ONSET_MATCH_SECONDS));
             }
             chosen[best] = true;
         }

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 
 class AudioLoaderTest {
     private static final int FS = 22050;

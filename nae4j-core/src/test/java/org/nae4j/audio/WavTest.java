@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 
 class WavTest {
     @TempDir

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nae4j.InvalidInputException;
 
 /** Single-file outputs: an existing file only with --overwrite, an input never. */
 class OutputFileTest {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nae4j.InvalidInputException;
 
 /** The output-folder rule: nae4j never deletes what it did not write. */
 class OutputFolderTest {

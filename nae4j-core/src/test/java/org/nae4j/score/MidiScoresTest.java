@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nae4j.InvalidInputException;
+import org.nae4j.io.InvalidInputException;
 
 class MidiScoresTest {
     private static final double EPS = 1e-9;

@@ -1,13 +1,11 @@
-package org.nae4j.alignment;
+package org.nae4j.plot;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.nae4j.plot.Axis;
-import org.nae4j.plot.ColorScale;
-import org.nae4j.plot.Heatmap;
-import org.nae4j.plot.Overlay;
-import org.nae4j.plot.Plots;
+import org.nae4j.alignment.AlignmentResult;
+import org.nae4j.alignment.CostGrid;
+import org.nae4j.alignment.WarpingPath;
 import org.nae4j.score.Note;
 
 /**
@@ -30,28 +28,17 @@ public final class AlignmentPlot {
     /**
      * Writes the PNG.
      *
-     * @throws org.nae4j.InvalidInputException if the file cannot be written
+     * @throws org.nae4j.io.InvalidInputException if the file cannot be written
      */
     public static void write(AlignmentResult r, Path png) {
-        Features s = r.scoreFeatures();
-        Features a = r.audioFeatures();
-        int factor = Math.max(1, (int) Math.ceil(Math.max(s.frames(), a.frames()) / (double) MAX_CELLS));
-        Features sc = s.downsample(factor);
-        Features ac = a.downsample(factor);
-        float[] x = Dtw.frameMajor(sc);
-        float[] y = Dtw.frameMajor(ac);
-        int rows = sc.frames();
-        int cols = ac.frames();
-        float[] cost = new float[rows * cols];
-        double wo = r.options().onsetWeight();
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                cost[i * cols + j] = (float) Dtw.cost(x, i, y, j, wo);
-            }
-        }
-        double step = sc.frameSeconds();
+        CostGrid g = CostGrid.of(r, MAX_CELLS);
+        int factor = g.factor();
+        int rows = g.rows();
+        int cols = g.cols();
+        float[] cost = g.cost();
+        double step = g.frameSeconds();
         // Pooled cell b is centred on fine frame b·factor + (factor − 1)/2 but drawn at b·step.
-        double shift = (factor - 1) / 2.0 * s.frameSeconds();
+        double shift = (factor - 1) / 2.0 * g.fineFrameSeconds();
         Heatmap h = new Heatmap(cost, rows, cols, Axis.time(step, "Score time (s)"),
                 Axis.time(step, "Recording time (s)"),
                 "Alignment: local cost (score vs recording), warping path, note onsets", ColorScale.linear(),

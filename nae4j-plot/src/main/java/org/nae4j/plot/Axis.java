@@ -13,6 +13,7 @@ import org.jfree.chart.axis.TickUnit;
 import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.ui.RectangleInsets;
+import org.nae4j.score.PitchNames;
 
 /**
  * How the rows or the columns of a {@link Heatmap} are labelled. Cell {@code i} of an axis is
@@ -24,11 +25,6 @@ public final class Axis {
     private static final double KHZ_THRESHOLD_HZ = 2000.0;
     private static final double HZ_PER_KHZ = 1000.0;
     private static final int MIDI_MAX = 127;
-    private static final int SEMITONES_PER_OCTAVE = 12;
-    /** MIDI 60 is C4 (scientific pitch notation), so octave = midi / 12 − 1. */
-    private static final int MIDI_OCTAVE_OFFSET = 1;
-    private static final String[] PITCH_CLASSES =
-            {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
     /** Label spacings for pitch axes, in pitches; 12 gives one label per octave on a chromatic axis. */
     private static final int[] PITCH_TICK_STEPS = {1, 2, 3, 4, 6, 12, 24, 48};
 
@@ -109,9 +105,7 @@ public final class Axis {
      * @param midi MIDI number 0–127
      */
     public static String noteName(int midi) {
-        checkMidi(midi);
-        return PITCH_CLASSES[midi % SEMITONES_PER_OCTAVE]
-                + (midi / SEMITONES_PER_OCTAVE - MIDI_OCTAVE_OFFSET);
+        return PitchNames.noteName(midi);
     }
 
     /** Number of cells this axis must label, or −1 when any number is fine. */

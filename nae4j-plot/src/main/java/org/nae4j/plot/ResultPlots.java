@@ -1,18 +1,15 @@
-package org.nae4j;
+package org.nae4j.plot;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.nae4j.Analysis;
+import org.nae4j.DecompositionResult;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.Parallel;
 import org.nae4j.model.History;
-import org.nae4j.plot.Axis;
-import org.nae4j.plot.ColorScale;
-import org.nae4j.plot.Heatmap;
-import org.nae4j.plot.Plots;
-import org.nae4j.plot.Series;
 
 /** The standard pictures of a decomposition: V, V̂, W, H (log colour) and the loss curves. */
 public final class ResultPlots {
