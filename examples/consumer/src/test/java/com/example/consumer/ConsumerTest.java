@@ -1,0 +1,48 @@
+package com.example.consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nae4j.Analysis;
+import org.nae4j.Decomposition;
+import org.nae4j.DecompositionOptions;
+import org.nae4j.DecompositionResult;
+import org.nae4j.Results;
+import org.nae4j.constraints.ConstraintOptions;
+import org.nae4j.model.Method;
+import org.nae4j.score.Examples;
+import org.nae4j.score.Score;
+import org.nae4j.score.Synth;
+import org.nae4j.score.SynthOptions;
+import org.nae4j.spectral.StftParams;
+
+/** Uses nae4j-core the way another project would: public API only, nothing from nae4j-plot or nae4j-cli. */
+class ConsumerTest {
+
+    @Test
+    void decomposesTheBundledExampleThroughThePublicApi(@TempDir Path tmp) {
+        Score score = Examples.bundledScore();
+        int rate = StftParams.DEFAULT_SAMPLE_RATE;
+        float[] samples = Synth.render(score, rate, SynthOptions.DEFAULT);
+
+        Analysis a = Analysis.of(samples, rate, score, StftParams.DEFAULT, ConstraintOptions.DEFAULT,
+                Path.of("example.wav"), Path.of("example-score.csv"));
+        DecompositionOptions options = DecompositionOptions.defaults(Method.NMF).withIterations(20);
+        DecompositionResult r = Decomposition.fit(a.magnitude(), a.constraints(), options);
+
+        assertEquals(score.pitches().length, r.rank());
+        assertTrue(Double.isFinite(r.errors().relativeL1()), "relative error " + r.errors().relativeL1());
+        assertTrue(r.errors().relativeL1() < 1.0, "relative error " + r.errors().relativeL1());
+
+        Path out = tmp.resolve("results");
+        Results.write(out, r, Map.of("method", Method.NMF.id(), "iterations", 20), null);
+        for (String f : new String[]{"W.npy", "H.npy", "pitches.csv", "history.csv", "summary.json"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f + " in " + out);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/**
+ * nae4j-core: the library. Score-informed NMF and nonnegative autoencoders for music recordings, with the
+ * audio and score input, STFT, score constraints, alignment and separation they need.
+ * The entry points are {@link org.nae4j.Analysis}, {@link org.nae4j.Decomposition} and {@link org.nae4j.Results}.
+ */
+module org.nae4j.core {
+    // SIMD kernels (org.nae4j.linalg.VectorBlockKernel): optional at run time, where a scalar kernel takes over.
+    requires static jdk.incubator.vector;
+    // JTransforms 3.1 has no module descriptor and no Automatic-Module-Name: its name derives from the jar's.
+    requires JTransforms;
+    requires com.fasterxml.jackson.databind;
+    // linalg.Alignment reads sun.misc.Unsafe's array base offset reflectively (with a default when it cannot).
+    requires jdk.unsupported;
+
+    exports org.nae4j;
+    exports org.nae4j.alignment;
+    exports org.nae4j.audio;
+    exports org.nae4j.constraints;
+    exports org.nae4j.io;
+    exports org.nae4j.linalg;
+    exports org.nae4j.model;
+    exports org.nae4j.optim;
+    exports org.nae4j.score;
+    exports org.nae4j.separation;
+    exports org.nae4j.spectral;
+}

@@ -1,0 +1,93 @@
+package org.nae4j;
+
+import java.nio.file.Path;
+import org.nae4j.audio.AudioLoader;
+import org.nae4j.constraints.ConstraintOptions;
+import org.nae4j.constraints.Constraints;
+import org.nae4j.io.InvalidInputException;
+import org.nae4j.score.Note;
+import org.nae4j.score.Score;
+import org.nae4j.spectral.ComplexSpectrogram;
+import org.nae4j.spectral.Stft;
+import org.nae4j.spectral.StftParams;
+
+/**
+ * A recording prepared for decomposition (SPEC 1–2): its mono samples at the analysis rate, complex
+ * STFT X, magnitude V = |X| (K×N) and the score constraints.
+ *
+ * @param samples     mono samples at {@code sampleRate} (empty after {@link #withoutSignal()})
+ * @param sampleRate  analysis sample rate (Hz)
+ * @param params      the STFT parameters
+ * @param stft        the complex STFT X (K×N); null after {@link #withoutSignal()}
+ * @param magnitude   V = |X|, K×N row-major
+ * @param score       the score, in seconds of the recording
+ * @param constraints W^C and H^C
+ * @param options     the constraint parameters used
+ */
+public record Analysis(float[] samples, int sampleRate, StftParams params, ComplexSpectrogram stft, float[] magnitude, Score score,
+                       Constraints constraints, ConstraintOptions options) {
+
+    /** How far a note may end after the end of the audio (s) before the score is taken to be longer. */
+    public static final double SCORE_END_SLACK_SECONDS = 1.0;
+
+    /**
+     * Loads {@code audio} (down-mixed, resampled to 22050 Hz), computes its STFT with the default parameters,
+     * reads {@code score} and builds the constraints.
+     */
+    public static Analysis of(Path audio, Path score, ConstraintOptions options) {
+        return of(audio, score, StftParams.DEFAULT, options);
+    }
+
+    /** As {@link #of(Path, Path, ConstraintOptions)} with other STFT parameters. */
+    public static Analysis of(Path audio, Path score, StftParams stft, ConstraintOptions options) {
+        float[] x = AudioLoader.loadMono(audio, StftParams.DEFAULT_SAMPLE_RATE);
+        Score s = Score.read(score);
+        return of(x, StftParams.DEFAULT_SAMPLE_RATE, s, stft, options, audio, score);
+    }
+
+    /**
+     * Analyses samples already in memory. {@code audioName} and {@code scoreName} only label error messages.
+     *
+     * @throws InvalidInputException if the score is empty or does not fit in the audio
+     */
+    public static Analysis of(float[] x, int sampleRate, Score score, StftParams params, ConstraintOptions options,
+                              Path audioName, Path scoreName) {
+        if (score.isEmpty()) {
+            throw InvalidInputException.of(scoreName, "the score has no notes");
+        }
+        double duration = x.length / (double) sampleRate;
+        for (Note n : score.notes()) {
+            if (n.start() >= duration) {
+                throw InvalidInputException.of(scoreName, String.format(java.util.Locale.ROOT,
+                        "note %d at %.3f s starts after the end of the audio %s (%.3f s); is this the right score, or is it not aligned (--align)?",
+                        n.pitch(), n.start(), audioName, duration));
+            }
+        }
+        if (score.end() > duration + SCORE_END_SLACK_SECONDS) {
+            throw InvalidInputException.of(scoreName, String.format(java.util.Locale.ROOT,
+                    "the score ends at %.3f s but the audio %s lasts only %.3f s", score.end(), audioName, duration));
+        }
+        ComplexSpectrogram stft = Stft.forward(x, sampleRate, params);
+        float[] v = stft.magnitude();
+        Constraints c = Constraints.build(score, sampleRate, params, stft.frames(), options);
+        return new Analysis(x, sampleRate, params, stft, v, score, c, options);
+    }
+
+    /**
+     * The same analysis without the samples and the complex STFT, which a decomposition does not need:
+     * for a long recording they are most of the memory (3 of the 4 arrays of its size).
+     */
+    public Analysis withoutSignal() {
+        return new Analysis(new float[0], sampleRate, params, null, magnitude, score, constraints, options);
+    }
+
+    /** Width of a frequency bin in Hz. */
+    public double hzPerBin() {
+        return (double) sampleRate / params.nFft();
+    }
+
+    /** Time between frames in seconds. */
+    public double secondsPerFrame() {
+        return (double) params.hop() / sampleRate;
+    }
+}

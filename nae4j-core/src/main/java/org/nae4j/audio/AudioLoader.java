@@ -1,0 +1,88 @@
+package org.nae4j.audio;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.nae4j.io.InvalidInputException;
+
+/**
+ * Loads a recording for analysis (SPEC 1): read the WAV file, down-mix to mono by averaging the
+ * channels, resample to the analysis rate, and reject input that cannot be decomposed.
+ */
+public final class AudioLoader {
+    /** Below this peak amplitude a recording counts as silent (about −140 dBFS, under 24-bit LSB). */
+    public static final double SILENCE_PEAK = 1e-7;
+
+    private AudioLoader() {
+    }
+
+    /**
+     * Mono samples at {@code targetRate}.
+     *
+     * @see #load(Path, int)
+     */
+    public static float[] loadMono(Path file, int targetRate) {
+        return load(file, targetRate).samples();
+    }
+
+    /**
+     * Reads, down-mixes, resamples ({@link Resampler}, default options) and validates a WAV file.
+     *
+     * @param file       the WAV file
+     * @param targetRate analysis sample rate in Hz (SPEC 1: 22050), positive
+     * @return the mono samples with the file's original rate, channel count and length
+     * @throws InvalidInputException    (naming the file) if {@link Wav#read} fails, the file has no
+     *                                  samples, holds NaN or infinite samples, or is silent
+     * @throws IllegalArgumentException if {@code targetRate} is not positive
+     */
+    public static LoadedAudio load(Path file, int targetRate) {
+        if (targetRate <= 0) {
+            throw new IllegalArgumentException("target sample rate must be positive, got " + targetRate);
+        }
+        Audio audio = Wav.read(file);
+        if (audio.length() == 0) {
+            throw InvalidInputException.of(file, "is empty (0 samples): nothing to decompose");
+        }
+        checkFinite(file, audio);
+        float[] mono = Resampler.resample(audio.downmix(), audio.sampleRate(), targetRate);
+        if (mono.length == 0) {
+            throw InvalidInputException.of(file, "is too short (" + audio.length() + " samples at "
+                    + audio.sampleRate() + " Hz): nothing left at " + targetRate + " Hz");
+        }
+        double peak = peak(mono);
+        if (peak < SILENCE_PEAK) {
+            throw InvalidInputException.of(file, "is silent (peak amplitude "
+                    + (peak == 0 ? "0" : String.format(Locale.ROOT, "%.3g", peak)) + "): nothing to decompose");
+        }
+        return new LoadedAudio(file, mono, targetRate, audio.sampleRate(), audio.channelCount(), audio.length());
+    }
+
+    private static void checkFinite(Path file, Audio audio) {
+        // Report the earliest bad frame over all channels: that is where a user would look.
+        int first = Integer.MAX_VALUE;
+        int channel = -1;
+        for (int c = 0; c < audio.channelCount(); c++) {
+            float[] x = audio.channels()[c];
+            for (int i = 0; i < Math.min(x.length, first); i++) {
+                if (!Float.isFinite(x[i])) {
+                    first = i;
+                    channel = c;
+                    break;
+                }
+            }
+        }
+        if (channel >= 0) {
+            String where = audio.channelCount() > 1 ? " of channel " + (channel + 1) : "";
+            throw InvalidInputException.of(file, String.format(Locale.ROOT,
+                    "contains NaN or infinite samples (first at sample %d%s, t = %.6f s)",
+                    first, where, first / (double) audio.sampleRate()));
+        }
+    }
+
+    static double peak(float[] x) {
+        double p = 0;
+        for (float v : x) {
+            p = Math.max(p, Math.abs(v));
+        }
+        return p;
+    }
+}

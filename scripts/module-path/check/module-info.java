@@ -1,0 +1,3 @@
+module check {
+    requires org.nae4j.core;
+}
