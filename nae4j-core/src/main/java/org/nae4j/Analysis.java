@@ -46,26 +46,41 @@ public record Analysis(float[] samples, int sampleRate, StftParams params, Compl
     }
 
     /**
-     * Analyses samples already in memory. {@code audioName} and {@code scoreName} only label error messages.
+     * Analyses mono samples already in memory with the default STFT (SPEC 1) and constraint options.
+     *
+     * @param x          mono samples, not modified
+     * @param sampleRate their rate in Hz; the STFT's frequency axis follows it (no resampling)
+     * @param score      the notes, in seconds of {@code x}
+     * @throws InvalidInputException if the score is empty or does not fit in the audio
+     */
+    public static Analysis of(float[] x, int sampleRate, Score score) {
+        return of(x, sampleRate, score, StftParams.DEFAULT, ConstraintOptions.DEFAULT, null, null);
+    }
+
+    /**
+     * Analyses samples already in memory. {@code audioName} and {@code scoreName} only label error messages
+     * and may be null.
      *
      * @throws InvalidInputException if the score is empty or does not fit in the audio
      */
     public static Analysis of(float[] x, int sampleRate, Score score, StftParams params, ConstraintOptions options,
                               Path audioName, Path scoreName) {
+        Path scoreLabel = scoreName == null ? Path.of("the score") : scoreName;
+        String audioLabel = audioName == null ? "" : audioName + " ";
         if (score.isEmpty()) {
-            throw InvalidInputException.of(scoreName, "the score has no notes");
+            throw InvalidInputException.of(scoreLabel, "the score has no notes");
         }
         double duration = x.length / (double) sampleRate;
         for (Note n : score.notes()) {
             if (n.start() >= duration) {
-                throw InvalidInputException.of(scoreName, String.format(java.util.Locale.ROOT,
-                        "note %d at %.3f s starts after the end of the audio %s (%.3f s); is this the right score, or is it not aligned (--align)?",
-                        n.pitch(), n.start(), audioName, duration));
+                throw InvalidInputException.of(scoreLabel, String.format(java.util.Locale.ROOT,
+                        "note %d at %.3f s starts after the end of the audio %s(%.3f s); is this the right score, or is it not aligned (--align)?",
+                        n.pitch(), n.start(), audioLabel, duration));
             }
         }
         if (score.end() > duration + SCORE_END_SLACK_SECONDS) {
-            throw InvalidInputException.of(scoreName, String.format(java.util.Locale.ROOT,
-                    "the score ends at %.3f s but the audio %s lasts only %.3f s", score.end(), audioName, duration));
+            throw InvalidInputException.of(scoreLabel, String.format(java.util.Locale.ROOT,
+                    "the score ends at %.3f s but the audio %slasts only %.3f s", score.end(), audioLabel, duration));
         }
         ComplexSpectrogram stft = Stft.forward(x, sampleRate, params);
         float[] v = stft.magnitude();

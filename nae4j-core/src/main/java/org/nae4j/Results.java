@@ -23,6 +23,11 @@ public final class Results {
     private Results() {
     }
 
+    /** Writes a new results folder ({@code dir} missing or empty) with no parameters beyond the result's own. */
+    public static void write(Path dir, DecompositionResult r) {
+        write(dir, r, Map.of(), null);
+    }
+
     /**
      * Writes a new results folder: {@code dir} must be missing or empty (see {@link OutputFolder} for how to
      * replace an earlier result).

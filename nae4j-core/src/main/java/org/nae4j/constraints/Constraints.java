@@ -20,6 +20,38 @@ import org.nae4j.spectral.StftParams;
  */
 public record Constraints(float[] wc, float[] hc, int bins, int frames, int[] pitches, Support support) {
 
+    /**
+     * Checks that the masks, the shape, the pitches and the support describe the same constraints: the
+     * mask-aware kernels read only the support, the reference path only the masks, so a mismatch would make
+     * the two paths compute different factorisations.
+     *
+     * @throws IllegalArgumentException if they disagree
+     */
+    public Constraints {
+        if (pitches == null || wc == null || hc == null || support == null) {
+            throw new IllegalArgumentException("W^C, H^C, the pitches and the support are all required");
+        }
+        int r = pitches.length;
+        if (support.bins() != bins || support.frames() != frames || support.rank() != r) {
+            throw new IllegalArgumentException("the support is " + support.bins() + "×" + support.rank() + " bins×pitches "
+                    + "and " + support.frames() + " frames, but the constraints are " + bins + "×" + r + " and "
+                    + frames);
+        }
+        if (wc.length != (long) bins * r || hc.length != (long) r * frames) {
+            throw new IllegalArgumentException("W^C must hold K×R = " + (long) bins * r + " and H^C R×N = "
+                    + (long) r * frames + " entries, got " + wc.length + " and " + hc.length);
+        }
+        for (int i = 0; i < r; i++) {
+            if (pitches[i] < 0 || pitches[i] > Note.MAX_PITCH || (i > 0 && pitches[i] <= pitches[i - 1])) {
+                throw new IllegalArgumentException("pitches must be ascending MIDI pitches 0-" + Note.MAX_PITCH
+                        + ", got " + Arrays.toString(pitches));
+            }
+        }
+        if (!Arrays.equals(wc, support.templateMask()) || !Arrays.equals(hc, support.activationMask())) {
+            throw new IllegalArgumentException("W^C and H^C differ from the masks of the support");
+        }
+    }
+
     /** R, the number of components (distinct pitches). */
     public int rank() {
         return pitches.length;

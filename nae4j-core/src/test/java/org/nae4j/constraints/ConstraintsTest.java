@@ -86,4 +86,19 @@ class ConstraintsTest {
         assertThrows(IllegalArgumentException.class, () -> new ConstraintOptions(0.05, -1, 0.2, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new ConstraintOptions(0.05, 0, -0.2, 0.5));
     }
+
+    @Test
+    void masksShapeAndSupportMustAgree() {
+        Score s = new Score(List.of(new Note(0.1, 0.5, 60, 80, "right"), new Note(0.2, 0.3, 64, 80, "left")));
+        Constraints c = Constraints.build(s, FS, StftParams.DEFAULT, 20, ConstraintOptions.DEFAULT);
+        float[] hc = c.hc().clone();
+        hc[hc.length - 1] = 1 - hc[hc.length - 1];
+        assertThrows(IllegalArgumentException.class,
+                () -> new Constraints(c.wc(), hc, c.bins(), c.frames(), c.pitches(), c.support()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Constraints(c.wc(), c.hc(), c.bins(), c.frames() + 1, c.pitches(), c.support()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Constraints(c.wc(), c.hc(), c.bins(), c.frames(), new int[] {64, 60}, c.support()));
+        assertEquals(c, new Constraints(c.wc(), c.hc(), c.bins(), c.frames(), c.pitches(), c.support()));
+    }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nae4j.Analysis;
@@ -13,7 +12,6 @@ import org.nae4j.Decomposition;
 import org.nae4j.DecompositionOptions;
 import org.nae4j.DecompositionResult;
 import org.nae4j.Results;
-import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.model.Method;
 import org.nae4j.score.Examples;
 import org.nae4j.score.Score;
@@ -30,8 +28,7 @@ class ConsumerTest {
         int rate = StftParams.DEFAULT_SAMPLE_RATE;
         float[] samples = Synth.render(score, rate, SynthOptions.DEFAULT);
 
-        Analysis a = Analysis.of(samples, rate, score, StftParams.DEFAULT, ConstraintOptions.DEFAULT,
-                Path.of("example.wav"), Path.of("example-score.csv"));
+        Analysis a = Analysis.of(samples, rate, score);
         DecompositionOptions options = DecompositionOptions.defaults(Method.NMF).withIterations(20);
         DecompositionResult r = Decomposition.fit(a.magnitude(), a.constraints(), options);
 
@@ -40,7 +37,7 @@ class ConsumerTest {
         assertTrue(r.errors().relativeL1() < 1.0, "relative error " + r.errors().relativeL1());
 
         Path out = tmp.resolve("results");
-        Results.write(out, r, Map.of("method", Method.NMF.id(), "iterations", 20), null);
+        Results.write(out, r);
         for (String f : new String[]{"W.npy", "H.npy", "pitches.csv", "history.csv", "summary.json"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f + " in " + out);
         }
