@@ -3,6 +3,7 @@ package org.nae4j.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.nae4j.InvalidInputException;
+import org.nae4j.io.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,13 +52,14 @@ public final class Main implements Runnable {
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        // Messages may quote file names and file content: escaped, they stay one harmless line.
         if (e instanceof InvalidInputException || e instanceof UncheckedIOException) {
-            err.println("nae4j: error: " + e.getMessage());
+            err.println("nae4j: error: " + Printable.escape(e.getMessage()));
             return EXIT_BAD_INPUT;
         }
         if (e instanceof IllegalArgumentException) {
             // Option values that the library's validation rejects.
-            err.println("nae4j: error: " + e.getMessage());
+            err.println("nae4j: error: " + Printable.escape(e.getMessage()));
             return EXIT_BAD_INPUT;
         }
         err.println("nae4j: internal error (please report it): " + e);

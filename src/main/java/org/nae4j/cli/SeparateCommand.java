@@ -14,6 +14,7 @@ import org.nae4j.DecompositionResult;
 import org.nae4j.InvalidInputException;
 import org.nae4j.Results;
 import org.nae4j.alignment.AlignmentResult;
+import org.nae4j.audio.Audio;
 import org.nae4j.audio.AudioLoader;
 import org.nae4j.audio.LoadedAudio;
 import org.nae4j.audio.Resampler;
@@ -122,7 +123,16 @@ final class SeparateCommand implements Callable<Integer> {
             throw new InvalidInputException("--notes only applies to --by notes, not --by " + groupsBy.id());
         }
         int rate = StftParams.DEFAULT_SAMPLE_RATE;
-        LoadedAudio loaded = AudioLoader.load(audio, rate);
+        LoadedAudio loaded;
+        float[] pipedInput = null;
+        if (Files.isRegularFile(audio)) {
+            loaded = AudioLoader.load(audio, rate);
+        } else {
+            // A pipe cannot be read again for the output's original rate: keep its mono mix now.
+            Audio original = Wav.read(audio);
+            loaded = AudioLoader.load(audio, original, rate);
+            pipedInput = original.downmix();
+        }
         Score s = Score.read(score);
         AlignmentResult aligned = alignment.align
                 ? Aligner.align(loaded.samples(), rate, s, alignment.settings.options(), audio, score, output) : null;
@@ -144,7 +154,7 @@ final class SeparateCommand implements Callable<Integer> {
             r = Decomposition.fit(a.magnitude(), a.constraints(), run.options(method.method),
                     RunOptions.warnOnCollapse(p));
         }
-        float[] input = inputAtOriginalRate(loaded);
+        float[] input = pipedInput != null ? pipedInput : inputAtOriginalRate(loaded);
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("audio", audio.toString());
         parameters.put("score", score.toString());

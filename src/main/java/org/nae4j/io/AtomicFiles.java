@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.nae4j.InvalidInputException;
 
 /** Writes files and folders so that a reader never sees half of one: write beside, then rename. */
 public final class AtomicFiles {
@@ -24,7 +25,7 @@ public final class AtomicFiles {
     /** Writes {@code file} through a temporary file in the same folder and an atomic rename. */
     public static void write(Path file, Content content) {
         Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
+        Path dir = parent(abs, file, "file");
         Path tmp = null;
         try {
             Files.createDirectories(dir);
@@ -66,7 +67,7 @@ public final class AtomicFiles {
      */
     public static void writeFolder(Path target, FolderContent content) {
         Path abs = target.toAbsolutePath().normalize();
-        Path parent = abs.getParent();
+        Path parent = parent(abs, target, "folder");
         Path tmp = null;
         Path old = null;
         try {
@@ -85,6 +86,15 @@ public final class AtomicFiles {
             deleteTree(tmp);
             deleteTree(old);
         }
+    }
+
+    /** The folder that holds {@code abs}; a root such as "/" has none and cannot be written. */
+    private static Path parent(Path abs, Path given, String what) {
+        Path parent = abs.getParent();
+        if (parent == null) {
+            throw InvalidInputException.of(given, "cannot be an output " + what + " (a file-system root)");
+        }
+        return parent;
     }
 
     /** A fresh hidden name beside {@code target}, unique per process, thread and moment. */

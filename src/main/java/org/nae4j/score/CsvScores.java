@@ -62,7 +62,7 @@ public final class CsvScores {
      *                               the message names the file and, where it applies, the line
      */
     public static Score read(Path file) {
-        byte[] bytes = InputFiles.readBytes(file);
+        byte[] bytes = InputFiles.readBytes(file, InputFiles.MAX_SCORE_BYTES);
         return parse(bytes, file.toString());
     }
 
