@@ -3,6 +3,7 @@ package org.nae4j.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.nae4j.InvalidInputException;
 import org.nae4j.audio.Wav;
 import org.nae4j.audio.WavEncoding;
 import org.nae4j.score.Score;
@@ -35,7 +36,12 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Score s = Score.read(score);
-        float[] x = Synth.render(s, sampleRate, SynthOptions.DEFAULT.withTailSeconds(tail));
+        float[] x;
+        try {
+            x = Synth.render(s, sampleRate, SynthOptions.DEFAULT.withTailSeconds(tail));
+        } catch (InvalidInputException e) {
+            throw InvalidInputException.of(score, e.getMessage(), e);
+        }
         Wav.write(out, x, sampleRate, WavEncoding.PCM_16);
         if (!quiet) {
             System.out.printf(Locale.ROOT, "rendered %d notes (%.2f s at %d Hz) to %s%n", s.size(),

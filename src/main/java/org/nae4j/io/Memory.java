@@ -25,20 +25,35 @@ public final class Memory {
      * @throws InvalidInputException naming the file, the need and the heap, and how to raise it
      */
     public static void require(Path file, long bytes, String what) {
-        if (bytes <= available()) {
-            return;
+        String problem = shortfall(bytes, what);
+        if (problem != null) {
+            throw InvalidInputException.of(file, problem);
         }
-        // "In use" counts garbage too: collect once before refusing a file that would fit.
+    }
+
+    /** As {@link #require(Path, long, String)} where no file is at hand (the caller adds it). */
+    public static void require(long bytes, String what) {
+        String problem = shortfall(bytes, what);
+        if (problem != null) {
+            throw new InvalidInputException(problem);
+        }
+    }
+
+    private static String shortfall(long bytes, String what) {
+        if (bytes <= available()) {
+            return null;
+        }
+        // "In use" counts garbage too: collect once before refusing input that would fit.
         System.gc();
         long left = available();
         if (bytes <= left) {
-            return;
+            return null;
         }
         long max = Runtime.getRuntime().maxMemory();
         String heap = bytes < max ? "the " + format(left) + " left of the " + format(max) + " heap"
                 : "the " + format(max) + " heap";
-        throw InvalidInputException.of(file, what + " needs ~" + format(bytes) + ", more than " + heap
-                + "; raise -Xmx via NAE4J_JAVA_OPTS (e.g. NAE4J_JAVA_OPTS=-Xmx16g) or cut the recording");
+        return what + " needs ~" + format(bytes) + ", more than " + heap
+                + "; raise -Xmx via NAE4J_JAVA_OPTS (e.g. NAE4J_JAVA_OPTS=-Xmx16g) or cut the recording";
     }
 
     /** Bytes in binary units as -Xmx counts them, e.g. "3.2 GiB", "64 MiB", "46 bytes". */

@@ -13,6 +13,11 @@ import org.nae4j.io.InputFiles;
 
 /** An immutable list of notes, sorted by start time, then pitch. */
 public final class Score {
+    /**
+     * Most notes a score file may hold: a long piano piece has tens of thousands; a million bounds the
+     * memory that a small hostile file (three bytes per MIDI note) can ask for to a few hundred MB.
+     */
+    public static final int MAX_NOTES = 1_000_000;
     private final List<Note> notes;
 
     public Score(List<Note> notes) {
