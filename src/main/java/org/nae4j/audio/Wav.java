@@ -49,8 +49,11 @@ public final class Wav {
      *
      * @param file the WAV file
      * @return the audio, one array per channel, at the file's sample rate
+     * A regular file is read in place; a named pipe or device ({@code <(cmd)}) is read to its end first.
+     *
      * @throws InvalidInputException (message naming the file) if the file is missing or unreadable, is
-     *         not a RIFF/WAVE file, is truncated, uses an unsupported codec, or has no fmt or data chunk
+     *         not a RIFF/WAVE file, is truncated, uses an unsupported codec or a sample rate outside
+     *         1 kHz–1 MHz, has no fmt or data chunk, or its samples would not fit in the heap
      */
     public static Audio read(Path file) {
         Objects.requireNonNull(file, "file");

@@ -33,10 +33,11 @@ final class Harness implements AutoCloseable {
 
     /**
      * Bytes a case may allocate: what the input can justify (decoding 8-bit audio at 1 kHz and
-     * resampling it to 22 050 Hz takes ~100 bytes per input byte) plus the resampler's filter tables.
+     * resampling it to 22 050 Hz takes ~100 bytes per input byte) plus the resampler's filter tables
+     * (under 20 MB up to 1 MHz).
      */
     static long allocationBound(long inputBytes) {
-        return 160 * inputBytes + (96L << 20);
+        return 128 * inputBytes + (32L << 20);
     }
 
     /** Null if the case passed, else what went wrong. */

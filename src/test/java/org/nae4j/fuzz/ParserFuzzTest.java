@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code -Dnae4j.fuzz.seed=N} explores other cases. Failing inputs are saved under target/fuzz-failures/.
  */
 class ParserFuzzTest {
-    private static final int CASES = Integer.getInteger("nae4j.fuzz.cases", 1500);
+    private static final int CASES = Integer.getInteger("nae4j.fuzz.cases", 3000);
     private static final long SEED = Long.getLong("nae4j.fuzz.seed", 20_261_205L);
     private static final int MAX_REPORTED = 20;
 
