@@ -1,7 +1,9 @@
 package org.nae4j.audio;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
@@ -66,12 +68,16 @@ public final class Wav {
                     return parse(file, new ChannelSource(ch));
                 }
             }
-            // A pipe (mkfifo, <(cmd)) or device reports no size: read it to its end, up to the RIFF limit.
-            byte[] bytes;
+            // A pipe (mkfifo, <(cmd)) or device reports no size: read it to its end, up to the RIFF limit,
+            // unless its first bytes already show it is no WAV file (/dev/zero, a score by mistake).
             try (InputStream in = Files.newInputStream(file)) {
-                bytes = InputFiles.readBounded(file, in, MAX_RIFF_SIZE + CHUNK_HEADER_SIZE);
+                byte[] head = in.readNBytes(RIFF_HEADER_SIZE);
+                if (head.length < RIFF_HEADER_SIZE || !ascii(head, 0).equals("RIFF") || !ascii(head, 8).equals("WAVE")) {
+                    return parse(file, head);
+                }
+                InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), in);
+                return parse(file, InputFiles.readBounded(file, all, MAX_RIFF_SIZE + CHUNK_HEADER_SIZE));
             }
-            return parse(file, bytes);
         } catch (NoSuchFileException e) {
             throw InvalidInputException.of(file, "file not found", e);
         } catch (AccessDeniedException e) {

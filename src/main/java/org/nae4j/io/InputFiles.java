@@ -85,7 +85,11 @@ public final class InputFiles {
         if (n > cap) {
             throw tooLarge(file, "more than " + Memory.format(cap), cap);
         }
-        return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+        if (n == buf.length) {
+            return buf;
+        }
+        Memory.require(file, n, "buffering this stream");
+        return java.util.Arrays.copyOf(buf, n);
     }
 
     private static InvalidInputException tooLarge(Path file, String size, long limit) {

@@ -150,6 +150,13 @@ class HostileWavTest {
     }
 
     @Test
+    void anEndlessDeviceThatIsNoWavIsRefusedAtOnce() {
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(zero));
+        assertTrue(rejected(zero).contains("not a WAV file (no RIFF/WAVE header)"));
+    }
+
+    @Test
     void fileNamesWithControlCharactersAreEscaped() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> Wav.read(dir.resolve("a\u001b[2Jb\nc.wav")));
