@@ -62,7 +62,7 @@ public final class AudioLoader {
         if (audio.length() == 0) {
             throw InvalidInputException.of(file, "is empty (0 samples): nothing to decompose");
         }
-        checkFinite(file, audio);
+        checkSamples(file, audio);
         float[] mono;
         try {
             int outLen = Resampler.outputLength(audio.length(), audio.sampleRate(), targetRate);
@@ -85,7 +85,13 @@ public final class AudioLoader {
         return new LoadedAudio(file, mono, targetRate, audio.sampleRate(), audio.channelCount(), audio.length());
     }
 
-    private static void checkFinite(Path file, Audio audio) {
+    /**
+     * Refuses audio with NaN, infinite or absurdly large samples (beyond {@link #MAX_MAGNITUDE}).
+     *
+     * @param file names the audio in the message
+     * @throws InvalidInputException naming the file and the first bad sample
+     */
+    public static void checkSamples(Path file, Audio audio) {
         // Report the earliest bad frame over all channels: that is where a user would look.
         int first = Integer.MAX_VALUE;
         int channel = -1;

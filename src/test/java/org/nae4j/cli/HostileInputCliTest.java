@@ -78,6 +78,19 @@ class HostileInputCliTest {
     }
 
     @Test
+    void evaluateRefusesAbsurdSamplesInsteadOfScoringNaN() throws IOException {
+        Path est = Files.createDirectory(dir.resolve("est"));
+        Path ref = Files.createDirectory(dir.resolve("ref"));
+        float[] x = Synth.render(new Score(List.of(new Note(0, 0.2, 60, 90, "p"))), FS, SynthOptions.DEFAULT);
+        float[] loud = x.clone();
+        loud[100] = 1e17f;
+        Wav.write(ref.resolve("p.wav"), x, FS, WavEncoding.FLOAT_32);
+        Wav.write(est.resolve("p.wav"), loud, FS, WavEncoding.FLOAT_32);
+        assertCleanRefusal(quietly("evaluate", "--estimates", est.toString(), "--references", ref.toString(),
+                "--out", out.toString()), est.resolve("p.wav") + ": contains samples far beyond full scale");
+    }
+
+    @Test
     void recordingAndScoreFromNamedPipes() throws Exception {
         Path audioPipe = dir.resolve("audio-pipe");
         Path scorePipe = dir.resolve("score-pipe");
