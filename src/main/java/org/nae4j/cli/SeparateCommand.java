@@ -22,6 +22,7 @@ import org.nae4j.audio.Wav;
 import org.nae4j.audio.WavEncoding;
 import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.Json;
+import org.nae4j.io.Printable;
 import org.nae4j.score.Score;
 import org.nae4j.separation.Group;
 import org.nae4j.separation.Grouping;
@@ -143,7 +144,7 @@ final class SeparateCommand implements Callable<Integer> {
         Aligner.Prepared prepared = new Aligner.Prepared(a, aligned);
         Grouping grouping = grouping(groupsBy, s);
         if (grouping.groups().size() == 1) {
-            output.log("separate: the score has a single group (" + grouping.groups().get(0).label()
+            output.log("separate: the score has a single group (" + Printable.snippet(grouping.groups().get(0).label())
                     + "): it will hold the whole recording except the residual");
         }
         output.log(String.format(Locale.ROOT, "%s: K=%d bins, N=%d frames, R=%d pitches; %d groups by %s, %s mask",
@@ -286,7 +287,9 @@ final class SeparateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-16s %-24s %6s %14s%n", "file", "group", "notes", "energy (dB re input)");
         for (Map<String, Object> row : rows) {
             Object db = row.get("energy_db");
-            System.out.printf(Locale.ROOT, "%-16s %-24s %6d %14.2f%n", row.get("file"), row.get("label"), row.get("notes"),
+            // Labels come from the score (MIDI track names): escaped, they cannot drive the terminal.
+            System.out.printf(Locale.ROOT, "%-16s %-24s %6d %14.2f%n", row.get("file"),
+                    Printable.snippet(String.valueOf(row.get("label"))), row.get("notes"),
                     db == null ? Double.NEGATIVE_INFINITY : (double) db);
         }
         System.out.println("separate: results in " + out);

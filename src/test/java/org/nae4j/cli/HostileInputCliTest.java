@@ -91,6 +91,27 @@ class HostileInputCliTest {
     }
 
     @Test
+    void separateEscapesTrackNamesInItsTable() throws IOException {
+        Path mid = dir.resolve("names.mid");
+        org.nae4j.score.MidiScores.write(new Score(List.of(new Note(0.1, 0.5, 60, 90, "r\u001b[2Jx"),
+                new Note(0.4, 0.6, 48, 80, "left"))), mid);
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        CliTestSupport.Outcome o;
+        try {
+            o = CliTestSupport.run("separate", "--audio", wav.toString(), "--score", mid.toString(), "--out",
+                    out.toString(), "--iterations", "3", "-q", "--no-plots");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, o.exitCode(), o.err());
+        String table = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("r\\x1B[2Jx"), table);
+        assertFalse(table.contains("\u001b"), "no raw escape reaches the terminal");
+    }
+
+    @Test
     void recordingAndScoreFromNamedPipes() throws Exception {
         Path audioPipe = dir.resolve("audio-pipe");
         Path scorePipe = dir.resolve("score-pipe");
