@@ -89,8 +89,7 @@ class HostileWavTest {
             raf.write(WavBytes.le(4).putInt((int) dataBytes).array());
             raf.setLength(head.length + 8 + dataBytes);
         }
-        // RIFF size as a real file would have it, so nothing but the length is unusual.
-        assertEquals(0, dataBytes % align);
+        assertEquals(0, dataBytes % align, "whole frames only");
         return f;
     }
 

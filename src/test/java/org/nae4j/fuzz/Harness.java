@@ -34,7 +34,7 @@ final class Harness implements AutoCloseable {
     /**
      * Bytes a case may allocate: what the input can justify (decoding 8-bit audio at 1 kHz and
      * resampling it to 22 050 Hz takes ~100 bytes per input byte) plus the resampler's filter tables
-     * (under 20 MB up to 1 MHz; the largest case of 900 000 took 28 MB in all).
+     * (under 20 MB up to 1 MHz; the largest of 1.35 million cases took 31 MB in all).
      */
     static long allocationBound(long inputBytes) {
         return 128 * inputBytes + (48L << 20);
