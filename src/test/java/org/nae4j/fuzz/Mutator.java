@@ -9,17 +9,29 @@ import java.util.Random;
 /**
  * Deterministic byte mutations of a seed file: bit flips, random bytes, "interesting" integers (0, 1,
  * −1, 2^31−1, 2^32−1, sizes near the file's length) written over known header fields or anywhere, in
- * either byte order, truncation, insertion, deletion and duplication of ranges, and text tokens.
+ * either byte order, truncation, insertion, deletion and duplication of ranges, and tokens of the
+ * format (CSV text, WAV chunk ids, MIDI events).
  */
 final class Mutator {
     private static final long[] INTERESTING = {
         0, 1, 2, 3, 4, 7, 8, 16, 24, 32, 40, 64, 127, 128, 255, 256, 999, 1000, 1001, 0x7FFF, 0x8000,
         0xFFFF, 0x10000, 22050, 44100, 999_999, 1_000_000, 1_000_001, 0x7FFFFFFFL, 0x80000000L, 0xFFFFFFFFL,
         0xFFFFFFFEL, 0x0FFFFFFFL, 0xFFFFFF7FL};
-    private static final List<String> TOKENS = List.of(";", ",", "\"", "\n", "\r", "\r\n", "\u0000", "\u001b[31m",
+    /** CSV: separators, quotes, control and invisible characters, numbers the parser must refuse or bound. */
+    static final List<byte[]> TEXT_TOKENS = utf8(";", ",", "\"", "\n", "\r", "\r\n", "\u0000", "\u001b[31m",
         "\u001b]0;x\u0007", "\uFEFF", "\u202E", "\uD800", "NaN", "Infinity", "-0", "1e309", "1e308", "-1", "0x10",
         "127", "128", "60.5", "9".repeat(400), "1".repeat(5000) + "x", "Start", "Duration", "Pitch", "Velocity",
         "Instrument", "start;duration;pitch", " ", "\t", "..", "1e-400", "+", "e5", "00000000000000000001");
+    /** WAV: chunk ids, so chunks appear twice, early or out of order. */
+    static final List<byte[]> WAV_TOKENS = utf8("RIFF", "WAVE", "fmt ", "data", "LIST", "fact", "RF64", "\0\0\0\0");
+    /** MIDI: events and lengths: tempo 0, huge and overlong variable-length numbers, sysex, chunk ids. */
+    static final List<byte[]> MIDI_TOKENS = List.of(
+        bytes(0x00, 0xFF, 0x51, 0x03, 0x00, 0x00, 0x00), bytes(0x00, 0xFF, 0x51, 0x03, 0xFF, 0xFF, 0xFF),
+        bytes(0xFF, 0xFF, 0xFF, 0x7F), bytes(0x80, 0x80, 0x80, 0x80, 0x00), bytes(0x00, 0xF0, 0xFF, 0xFF, 0xFF, 0x7F),
+        bytes(0x00, 0xFF, 0x03, 0x7F), bytes(0x00, 0xFF, 0x2F, 0x00), bytes(0x00, 0x99, 0x24, 0x64),
+        bytes(0x00, 0x90, 0x3C, 0x00), bytes(0x3C, 0x40), bytes(0x00, 0xC0, 0x80), bytes(0x00, 0xF8),
+        bytes(0xE7, 0x28), bytes(0x00, 0x00), "MTrk".getBytes(StandardCharsets.US_ASCII),
+        "MThd".getBytes(StandardCharsets.US_ASCII), bytes(0x7F, 0xFF, 0xFF, 0xFF));
 
     private final Random random;
 
@@ -36,19 +48,19 @@ final class Mutator {
      *
      * @param fields offsets of header fields worth overwriting: {@code {offset, width in bytes, 1 if
      *               big-endian}} each
-     * @param text   whether text tokens make sense (CSV)
+     * @param tokens byte strings the format gives meaning to (CSV text, chunk ids, MIDI events)
      */
-    byte[] mutate(byte[] seed, List<int[]> fields, boolean text) {
+    byte[] mutate(byte[] seed, List<int[]> fields, List<byte[]> tokens) {
         byte[] b = seed.clone();
         int ops = 1 + random.nextInt(4);
         for (int i = 0; i < ops; i++) {
-            b = once(b, fields, text);
+            b = once(b, fields, tokens);
         }
         return b;
     }
 
-    private byte[] once(byte[] b, List<int[]> fields, boolean text) {
-        int op = random.nextInt(text ? 10 : 9);
+    private byte[] once(byte[] b, List<int[]> fields, List<byte[]> tokens) {
+        int op = random.nextInt(tokens.isEmpty() ? 9 : 10);
         if (b.length == 0 && op != 5 && op != 9) {
             op = 5;
         }
@@ -87,8 +99,8 @@ final class Mutator {
                 int len = 1 + random.nextInt(Math.min(256, b.length - at));
                 return splice(b, random.nextInt(b.length + 1), 0, Arrays.copyOfRange(b, at, at + len));
             }
-            default: { // a text token, inserted or replacing a few bytes
-                byte[] tok = TOKENS.get(random.nextInt(TOKENS.size())).getBytes(StandardCharsets.UTF_8);
+            default: { // a token, inserted or replacing a few bytes
+                byte[] tok = tokens.get(random.nextInt(tokens.size()));
                 int at = random.nextInt(b.length + 1);
                 return splice(b, at, random.nextBoolean() ? 0 : Math.min(b.length - at, random.nextInt(4)), tok);
             }
@@ -104,6 +116,18 @@ final class Mutator {
             default:
                 return INTERESTING[random.nextInt(INTERESTING.length)];
         }
+    }
+
+    private static List<byte[]> utf8(String... s) {
+        return java.util.Arrays.stream(s).map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    private static byte[] bytes(int... v) {
+        byte[] b = new byte[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = (byte) v[i];
+        }
+        return b;
     }
 
     private static void put(byte[] b, int at, int width, boolean bigEndian, long v) {

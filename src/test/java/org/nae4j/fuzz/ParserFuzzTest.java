@@ -40,7 +40,7 @@ class ParserFuzzTest {
             for (int i = 0; i < CASES && failures.size() < MAX_REPORTED; i++) {
                 byte[] seed = seeds.get(i % seeds.size());
                 // One generator per case, so any case can be replayed from (seed, index) alone.
-                byte[] input = new Mutator(SEED * 1_000_003L + i).mutate(seed, target.fields(seed), target.text());
+                byte[] input = new Mutator(SEED * 1_000_003L + i).mutate(seed, target.fields(seed), target.tokens());
                 String problem = h.check(target, input);
                 if (problem != null) {
                     Files.createDirectories(out);

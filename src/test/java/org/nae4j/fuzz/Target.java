@@ -25,6 +25,11 @@ enum Target {
         List<int[]> fields(byte[] seed) {
             return Seeds.wavFields(seed);
         }
+
+        @Override
+        List<byte[]> tokens() {
+            return Mutator.WAV_TOKENS;
+        }
     },
     MIDI("mid") {
         @Override
@@ -40,6 +45,11 @@ enum Target {
         @Override
         List<int[]> fields(byte[] seed) {
             return Seeds.midiFields(seed);
+        }
+
+        @Override
+        List<byte[]> tokens() {
+            return Mutator.MIDI_TOKENS;
         }
     },
     CSV("csv") {
@@ -59,8 +69,8 @@ enum Target {
         }
 
         @Override
-        boolean text() {
-            return true;
+        List<byte[]> tokens() {
+            return Mutator.TEXT_TOKENS;
         }
     };
 
@@ -77,7 +87,6 @@ enum Target {
 
     abstract List<int[]> fields(byte[] seed);
 
-    boolean text() {
-        return false;
-    }
+    /** Byte strings with a meaning in the format, for the mutator to insert. */
+    abstract List<byte[]> tokens();
 }
