@@ -101,7 +101,12 @@ final class Aligner {
             throw InvalidInputException.of(audio, "the recording has no samples");
         }
         long t0 = System.nanoTime();
-        AlignmentResult r = Alignment.align(x, rate, s, options);
+        AlignmentResult r;
+        try {
+            r = Alignment.align(x, rate, s, options);
+        } catch (InvalidInputException e) {
+            throw InvalidInputException.of(score, e.getMessage(), e); // the rendered score is too large
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         output.log(String.format(Locale.ROOT,
                 "align: %d notes, score %.3f-%.3f s -> recording %.3f-%.3f s (%.1f s of audio); mean path cost %.3f; %.2f s",

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.nae4j.io.InvalidInputException;
 import org.nae4j.audio.Audio;
+import org.nae4j.audio.AudioLoader;
 import org.nae4j.audio.Wav;
 import org.nae4j.io.Csv;
 import org.nae4j.io.FolderMarker;
@@ -73,6 +74,8 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             Audio e = Wav.read(est);
             Audio r = Wav.read(ref);
+            AudioLoader.checkSamples(est, e); // NaN or absurd samples would give NaN scores with exit 0
+            AudioLoader.checkSamples(ref, r);
             if (e.sampleRate() != r.sampleRate()) {
                 throw InvalidInputException.of(est, "sample rate " + e.sampleRate() + " Hz differs from the reference "
                         + ref + " (" + r.sampleRate() + " Hz)");

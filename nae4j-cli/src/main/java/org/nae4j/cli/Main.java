@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.nae4j.io.InvalidInputException;
+import org.nae4j.io.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -109,7 +110,8 @@ public final class Main implements Runnable {
         CommandLine cl = e.getCommandLine();
         String name = cl.getCommandSpec().qualifiedName();
         PrintWriter err = cl.getErr();
-        err.println(name + ": " + String.join(" ", String.valueOf(e.getMessage()).strip().split("\\s*\\R\\s*")));
+        err.println(name + ": " + Printable.escape(String.join(" ",
+                String.valueOf(e.getMessage()).strip().split("\\s*\\R\\s*"))));
         String suggestion = "";
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             suggestion = "Did you mean " + String.join(" or ", u.getSuggestions()) + "? ";
@@ -127,12 +129,12 @@ public final class Main implements Runnable {
         }
         PrintWriter err = cl.getErr();
         if (e instanceof InvalidInputException || e instanceof UncheckedIOException) {
-            err.println("nae4j: error: " + e.getMessage());
+            err.println("nae4j: error: " + Printable.escape(e.getMessage()));
             return EXIT_BAD_INPUT;
         }
         if (e instanceof IllegalArgumentException) {
             // Option values that the library's validation rejects.
-            err.println("nae4j: error: " + e.getMessage());
+            err.println("nae4j: error: " + Printable.escape(e.getMessage()));
             return EXIT_BAD_INPUT;
         }
         err.println("nae4j: internal error (please report it): " + e);

@@ -14,6 +14,7 @@ import org.nae4j.DecompositionResult;
 import org.nae4j.io.InvalidInputException;
 import org.nae4j.Results;
 import org.nae4j.alignment.AlignmentResult;
+import org.nae4j.audio.Audio;
 import org.nae4j.audio.AudioLoader;
 import org.nae4j.audio.LoadedAudio;
 import org.nae4j.audio.Resampler;
@@ -22,6 +23,7 @@ import org.nae4j.audio.WavEncoding;
 import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.Json;
 import org.nae4j.io.OutputFolder;
+import org.nae4j.io.Printable;
 import org.nae4j.score.Score;
 import org.nae4j.separation.Group;
 import org.nae4j.separation.Grouping;
@@ -161,7 +163,16 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
         MaskOptions maskOptions = maskOptions();
         By groupsBy = groupsBy();
         int rate = StftParams.DEFAULT_SAMPLE_RATE;
-        LoadedAudio loaded = AudioLoader.load(audio, rate);
+        LoadedAudio loaded;
+        float[] pipedInput = null;
+        if (Files.isRegularFile(audio)) {
+            loaded = AudioLoader.load(audio, rate);
+        } else {
+            // A pipe cannot be read again for the output's original rate: keep its mono mix now.
+            Audio original = Wav.read(audio);
+            loaded = AudioLoader.load(audio, original, rate);
+            pipedInput = original.downmix();
+        }
         Score s = Score.read(score);
         // Before the decomposition: refused at once, not after minutes of work.
         int groupCount = switch (groupsBy) {
@@ -182,7 +193,7 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
         Aligner.Prepared prepared = new Aligner.Prepared(a, aligned);
         Grouping grouping = grouping(groupsBy, s);
         if (grouping.groups().size() == 1) {
-            output.log("separate: the score has a single group (" + grouping.groups().get(0).label()
+            output.log("separate: the score has a single group (" + Printable.snippet(grouping.groups().get(0).label())
                     + "): it will hold the whole recording except the residual");
         }
         output.log(String.format(Locale.ROOT, "%s: K=%d bins, N=%d frames, R=%d pitches; %d groups by %s, %s mask",
@@ -193,7 +204,7 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
             r = Decomposition.fit(a.magnitude(), a.constraints(), run.options(method.method),
                     RunOptions.warnOnCollapse(p));
         }
-        float[] input = inputAtOriginalRate(loaded);
+        float[] input = pipedInput != null ? pipedInput : inputAtOriginalRate(loaded);
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("audio", audio.toString());
         parameters.put("score", score.toString());
@@ -325,9 +336,9 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
         System.out.printf(Locale.ROOT, "%-16s %-24s %6s %14s%n", "file", "group", "notes", "energy (dB re input)");
         for (Map<String, Object> row : rows) {
             Object db = row.get("energy_db");
-            // A label is the score's text: no control characters to the terminal (separation.json keeps it as is).
-            String label = String.valueOf(row.get("label")).replaceAll("\\p{Cntrl}", "?");
-            System.out.printf(Locale.ROOT, "%-16s %-24s %6d %14.2f%n", row.get("file"), label, row.get("notes"),
+            // Labels come from the score (MIDI track names): escaped, they cannot drive the terminal.
+            System.out.printf(Locale.ROOT, "%-16s %-24s %6d %14.2f%n", row.get("file"),
+                    Printable.snippet(String.valueOf(row.get("label"))), row.get("notes"),
                     db == null ? Double.NEGATIVE_INFINITY : (double) db);
         }
         System.out.println("separate: results in " + out);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nae4j.audio.Wav;
 import org.nae4j.audio.WavEncoding;
+import org.nae4j.io.InvalidInputException;
 import org.nae4j.io.OutputFile;
 import org.nae4j.score.Score;
 import org.nae4j.score.Synth;
@@ -61,7 +62,12 @@ final class SynthCommand implements Callable<Integer>, CheckedOptions {
     public Integer call() {
         OutputFile.check(out, overwrite.overwrite, OverwriteOption.inputs(score), null);
         Score s = Score.read(score);
-        float[] x = Synth.render(s, sampleRate, synthOptions());
+        float[] x;
+        try {
+            x = Synth.render(s, sampleRate, synthOptions());
+        } catch (InvalidInputException e) {
+            throw InvalidInputException.of(score, e.getMessage(), e);
+        }
         Wav.write(out, x, sampleRate, WavEncoding.PCM_16);
         if (!quiet) {
             System.out.printf(Locale.ROOT, "rendered %d notes (%.2f s at %d Hz) to %s%n", s.size(),

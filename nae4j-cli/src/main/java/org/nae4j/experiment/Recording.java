@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.nae4j.io.InvalidInputException;
-import org.nae4j.io.Messages;
+import org.nae4j.io.Printable;
 
 /**
  * One recording of an experiment's data folder: a sub-folder holding one audio file and its aligned score
@@ -62,7 +62,7 @@ public record Recording(String name, Path audio, Path score) {
             }).toList();
             if (wavs.size() > 1) {
                 throw InvalidInputException.of(dir, "holds " + wavs.size() + " WAV files ("
-                        + String.join(", ", wavs.stream().map(w -> Messages.quote(w.getFileName().toString())).sorted().toList())
+                        + String.join(", ", wavs.stream().map(w -> Printable.escape(w.getFileName().toString())).sorted().toList())
                         + ") and none is named mix.wav: keep one recording per folder, or name it mix.wav");
             }
             return wavs.isEmpty() ? null : wavs.get(0);

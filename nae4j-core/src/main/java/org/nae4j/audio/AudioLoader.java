@@ -3,6 +3,7 @@ package org.nae4j.audio;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.nae4j.io.InvalidInputException;
+import org.nae4j.io.Memory;
 
 /**
  * Loads a recording for analysis (SPEC 1): read the WAV file, down-mix to mono by averaging the
@@ -11,6 +12,11 @@ import org.nae4j.io.InvalidInputException;
 public final class AudioLoader {
     /** Below this peak amplitude a recording counts as silent (about −140 dBFS, under 24-bit LSB). */
     public static final double SILENCE_PEAK = 1e-7;
+    /**
+     * Largest sample magnitude accepted, 120 dB above full scale: float files may exceed ±1, but
+     * beyond this a file is corrupt, and squares of such samples overflow the analysis to NaN.
+     */
+    public static final double MAX_MAGNITUDE = 1e6;
 
     private AudioLoader() {
     }
@@ -31,19 +37,42 @@ public final class AudioLoader {
      * @param targetRate analysis sample rate in Hz (SPEC 1: 22050), positive
      * @return the mono samples with the file's original rate, channel count and length
      * @throws InvalidInputException    (naming the file) if {@link Wav#read} fails, the file has no
-     *                                  samples, holds NaN or infinite samples, or is silent
+     *                                  samples, holds NaN, infinite or absurdly large (beyond
+     *                                  {@link #MAX_MAGNITUDE}) samples, is silent, or needs more memory
+     *                                  than the heap has
      * @throws IllegalArgumentException if {@code targetRate} is not positive
      */
     public static LoadedAudio load(Path file, int targetRate) {
         if (targetRate <= 0) {
             throw new IllegalArgumentException("target sample rate must be positive, got " + targetRate);
         }
-        Audio audio = Wav.read(file);
+        return load(file, Wav.read(file), targetRate);
+    }
+
+    /**
+     * As {@link #load(Path, int)}, for audio already read from {@code file} (a pipe can be read only once).
+     *
+     * @param file  names the audio in messages and in the result
+     * @param audio what {@link Wav#read} returned for it
+     */
+    public static LoadedAudio load(Path file, Audio audio, int targetRate) {
+        if (targetRate <= 0) {
+            throw new IllegalArgumentException("target sample rate must be positive, got " + targetRate);
+        }
         if (audio.length() == 0) {
             throw InvalidInputException.of(file, "is empty (0 samples): nothing to decompose");
         }
-        checkFinite(file, audio);
-        float[] mono = Resampler.resample(audio.downmix(), audio.sampleRate(), targetRate);
+        checkSamples(file, audio);
+        float[] mono;
+        try {
+            int outLen = Resampler.outputLength(audio.length(), audio.sampleRate(), targetRate);
+            // The down-mix and the resampled copy, besides the decoded channels.
+            Memory.require(file, (audio.length() + (long) outLen) * Float.BYTES,
+                    "resampling " + audio.sampleRate() + " Hz to " + targetRate + " Hz");
+            mono = Resampler.resample(audio.downmix(), audio.sampleRate(), targetRate);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(file, e.getMessage(), e);
+        }
         if (mono.length == 0) {
             throw InvalidInputException.of(file, "is too short (" + audio.length() + " samples at "
                     + audio.sampleRate() + " Hz): nothing left at " + targetRate + " Hz");
@@ -56,14 +85,20 @@ public final class AudioLoader {
         return new LoadedAudio(file, mono, targetRate, audio.sampleRate(), audio.channelCount(), audio.length());
     }
 
-    private static void checkFinite(Path file, Audio audio) {
+    /**
+     * Refuses audio with NaN, infinite or absurdly large samples (beyond {@link #MAX_MAGNITUDE}).
+     *
+     * @param file names the audio in the message
+     * @throws InvalidInputException naming the file and the first bad sample
+     */
+    public static void checkSamples(Path file, Audio audio) {
         // Report the earliest bad frame over all channels: that is where a user would look.
         int first = Integer.MAX_VALUE;
         int channel = -1;
         for (int c = 0; c < audio.channelCount(); c++) {
             float[] x = audio.channels()[c];
             for (int i = 0; i < Math.min(x.length, first); i++) {
-                if (!Float.isFinite(x[i])) {
+                if (!(Math.abs(x[i]) <= MAX_MAGNITUDE)) {
                     first = i;
                     channel = c;
                     break;
@@ -71,10 +106,13 @@ public final class AudioLoader {
             }
         }
         if (channel >= 0) {
-            String where = audio.channelCount() > 1 ? " of channel " + (channel + 1) : "";
-            throw InvalidInputException.of(file, String.format(Locale.ROOT,
-                    "contains NaN or infinite samples (first at sample %d%s, t = %.6f s)",
-                    first, where, first / (double) audio.sampleRate()));
+            float v = audio.channels()[channel][first];
+            String where = String.format(Locale.ROOT, "first at sample %d%s, t = %.6f s", first,
+                    audio.channelCount() > 1 ? " of channel " + (channel + 1) : "", first / (double) audio.sampleRate());
+            throw InvalidInputException.of(file, Float.isFinite(v)
+                    ? String.format(Locale.ROOT, "contains samples far beyond full scale (%.3g, %s): at most ±%.0e"
+                            + " is accepted; the file is corrupt or not normalised", v, where, MAX_MAGNITUDE)
+                    : "contains NaN or infinite samples (" + where + ")");
         }
     }
 

@@ -21,6 +21,12 @@ public final class Resampler {
     private static final double KAISER_LENGTH_OFFSET_DB = 7.95;
     private static final double KAISER_LENGTH_SLOPE = 2.285;
     private static final double BESSEL_EPSILON = 1e-21;
+    /**
+     * Most kernel taps per output sample: 1 MHz → 22050 Hz at the defaults needs ~4600, at 200 dB ~12000.
+     * A longer filter (from a corrupt rate such as 2^31 − 1 Hz) would take gigabytes, so it is refused;
+     * at this bound the interpolated kernel's table stays under 140 MB.
+     */
+    static final int MAX_TAPS = 1 << 15;
 
     private Resampler() {
     }
@@ -39,7 +45,8 @@ public final class Resampler {
      * @param options  filter design
      * @return a new array of {@link #outputLength(int, int, int)} samples at {@code toRate}; a copy of
      *         {@code x} when the rates are equal
-     * @throws IllegalArgumentException for non-positive rates or an output longer than an array can be
+     * @throws IllegalArgumentException for non-positive rates, an output longer than an array can be, or
+     *         a rate ratio whose filter would exceed {@link #MAX_TAPS} taps
      */
     public static float[] resample(float[] x, int fromRate, int toRate, ResamplerOptions options) {
         Objects.requireNonNull(x, "x");
@@ -48,11 +55,14 @@ public final class Resampler {
         if (fromRate == toRate) {
             return x.clone();
         }
+        float[] y = new float[outLen];
+        if (outLen == 0) {
+            return y; // no filter to build for nothing
+        }
         int g = gcd(fromRate, toRate);
         int up = toRate / g;
         int down = fromRate / g;
         Kernel k = new Kernel(Math.min(1.0, toRate / (double) fromRate), options);
-        float[] y = new float[outLen];
         if (usesPolyphaseTable(fromRate, toRate, options)) {
             polyphase(x, y, up, down, k);
         } else {
@@ -94,7 +104,7 @@ public final class Resampler {
     /** Exact path: one precomputed coefficient row per phase (output n uses phase n·M mod L). */
     private static void polyphase(float[] x, float[] y, int up, int down, Kernel k) {
         int taps = k.taps;
-        float[] table = new float[up * taps];
+        float[] table = new float[Math.multiplyExact(up, taps)]; // ≤ MAX_TABLE_COEFFICIENTS
         for (int phase = 0; phase < up; phase++) {
             double frac = phase / (double) up;
             double sum = 0;
@@ -153,7 +163,7 @@ public final class Resampler {
 
     /** Large-L path: kernel read by linear interpolation from a densely sampled half-kernel. */
     private static void interpolated(float[] x, float[] y, int up, int down, Kernel k) {
-        int size = (int) Math.ceil(k.halfWidth * KERNEL_OVERSAMPLING) + 2;
+        int size = (int) Math.ceil(k.halfWidth * KERNEL_OVERSAMPLING) + 2; // halfWidth ≤ MAX_TAPS / 2
         double[] half = new double[size];
         for (int i = 0; i < size; i++) {
             half[i] = k.value(i / (double) KERNEL_OVERSAMPLING);
@@ -205,6 +215,11 @@ public final class Resampler {
             halfWidth = order / 2;
             beta = kaiserBeta(o.stopbandDb());
             besselBeta = besselI0(beta);
+            if (!(halfWidth <= MAX_TAPS / 2)) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "cannot resample at a rate ratio of %.3g: the filter would need %.3g taps (at most %d)",
+                        1 / ratio, 2 * halfWidth, MAX_TAPS));
+            }
             half = (int) Math.ceil(halfWidth);
             taps = 2 * half;
         }

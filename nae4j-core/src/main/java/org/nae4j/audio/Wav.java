@@ -1,6 +1,9 @@
 package org.nae4j.audio;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
@@ -13,8 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.Objects;
+import org.nae4j.io.InputFiles;
 import org.nae4j.io.InvalidInputException;
+import org.nae4j.io.Memory;
 
 /**
  * Reads and writes RIFF/WAVE files. The parser is our own (javax.sound mishandles 24/32-bit and
@@ -27,6 +33,7 @@ public final class Wav {
     private static final int CHUNK_HEADER_SIZE = 8;
     /** Frames decoded per read, so that huge files never need one huge byte buffer. */
     private static final int FRAMES_PER_BLOCK = 1 << 16;
+    private static final int BYTES_PER_BLOCK = 1 << 20;
     private static final long MAX_RIFF_SIZE = 0xFFFFFFFFL;
     /** The fmt chunk stores bytes per frame in 16 bits. */
     private static final int MAX_BLOCK_ALIGN = 0xFFFF;
@@ -44,16 +51,33 @@ public final class Wav {
      *
      * @param file the WAV file
      * @return the audio, one array per channel, at the file's sample rate
+     * A regular file is read in place; a named pipe or device ({@code <(cmd)}) is read to its end first.
+     *
      * @throws InvalidInputException (message naming the file) if the file is missing or unreadable, is
-     *         not a RIFF/WAVE file, is truncated, uses an unsupported codec, or has no fmt or data chunk
+     *         not a RIFF/WAVE file, is truncated, uses an unsupported codec or a sample rate outside
+     *         1 kHz–1 MHz, has no fmt or data chunk, or its samples would not fit in the heap
      */
     public static Audio read(Path file) {
         Objects.requireNonNull(file, "file");
         if (Files.isDirectory(file)) {
             throw InvalidInputException.of(file, "is a directory, not a WAV file");
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return parse(file, ch);
+        try {
+            if (Files.isRegularFile(file)) {
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                    return parse(file, new ChannelSource(ch));
+                }
+            }
+            // A pipe (mkfifo, <(cmd)) or device reports no size: read it to its end, up to the RIFF limit,
+            // unless its first bytes already show it is no WAV file (/dev/zero, a score by mistake).
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] head = in.readNBytes(RIFF_HEADER_SIZE);
+                if (head.length < RIFF_HEADER_SIZE || !ascii(head, 0).equals("RIFF") || !ascii(head, 8).equals("WAVE")) {
+                    return parse(file, head);
+                }
+                InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), in);
+                return parse(file, InputFiles.readBounded(file, all, MAX_RIFF_SIZE + CHUNK_HEADER_SIZE));
+            }
         } catch (NoSuchFileException e) {
             throw InvalidInputException.of(file, "file not found", e);
         } catch (AccessDeniedException e) {
@@ -63,7 +87,16 @@ public final class Wav {
         }
     }
 
-    private static Audio parse(Path file, FileChannel ch) throws IOException {
+    /** Parses the bytes of a WAV file; {@code file} only names it in messages. */
+    static Audio parse(Path file, byte[] bytes) {
+        try {
+            return parse(file, new ArraySource(bytes));
+        } catch (IOException e) {
+            throw InvalidInputException.of(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Audio parse(Path file, Source ch) throws IOException {
         long size = ch.size();
         byte[] head = readFully(ch, 0, (int) Math.min(RIFF_HEADER_SIZE, size));
         String riff = head.length >= 4 ? ascii(head, 0) : "";
@@ -119,21 +152,35 @@ public final class Wav {
         if (dataPos < 0) {
             throw InvalidInputException.of(file, "no data chunk: the file holds no audio");
         }
+        // dataSize ≤ the bytes present, so frames, and the arrays below, are bounded by the file itself.
         long frames = dataSize / format.blockAlign();
         if (frames > Integer.MAX_VALUE) {
             throw InvalidInputException.of(file, "too long: " + frames + " frames per channel (at most "
                     + Integer.MAX_VALUE + " supported)");
         }
+        Memory.require(file, Math.multiplyExact(frames * Float.BYTES, (long) format.channels()),
+                describe(frames, format));
         return new Audio(decode(ch, dataPos, (int) frames, format), format.sampleRate());
     }
 
-    private static float[][] decode(FileChannel ch, long dataPos, int frames, WavFormat f) throws IOException {
+    /** E.g. "10 h of 2-channel audio at 22050 Hz", for messages about memory. */
+    private static String describe(long frames, WavFormat f) {
+        double s = frames / (double) f.sampleRate();
+        String d = s >= 3600 ? String.format(Locale.ROOT, "%.3g h", s / 3600)
+                : s >= 60 ? String.format(Locale.ROOT, "%.3g min", s / 60) : String.format(Locale.ROOT, "%.3g s", s);
+        return d + " of " + (f.channels() > 1 ? f.channels() + "-channel " : "") + "audio at " + f.sampleRate()
+                + " Hz";
+    }
+
+    private static float[][] decode(Source ch, long dataPos, int frames, WavFormat f) throws IOException {
         int nc = f.channels();
         float[][] out = new float[nc][frames];
-        for (int start = 0; start < frames; start += FRAMES_PER_BLOCK) {
-            int count = Math.min(FRAMES_PER_BLOCK, frames - start);
+        // At most ~1 MiB per read whatever the frame size (up to 64 KiB per frame): no int overflow.
+        int perBlock = Math.max(1, Math.min(FRAMES_PER_BLOCK, BYTES_PER_BLOCK / f.blockAlign()));
+        for (int start = 0; start < frames; start += perBlock) {
+            int count = Math.min(perBlock, frames - start);
             ByteBuffer b = ByteBuffer.wrap(readFully(ch, dataPos + (long) start * f.blockAlign(),
-                    count * f.blockAlign())).order(ByteOrder.LITTLE_ENDIAN);
+                    Math.multiplyExact(count, f.blockAlign()))).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = start; i < start + count; i++) {
                 for (int c = 0; c < nc; c++) {
                     out[c][i] = sample(b, f);
@@ -265,7 +312,7 @@ public final class Wav {
         return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, signed));
     }
 
-    private static byte[] readFully(FileChannel ch, long pos, int n) throws IOException {
+    private static byte[] readFully(Source ch, long pos, int n) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(n);
         while (b.hasRemaining()) {
             int r = ch.read(b, pos + b.position());
@@ -274,6 +321,43 @@ public final class Wav {
             }
         }
         return b.array();
+    }
+
+    /** Random access to the bytes of a WAV file: an open regular file, or a pipe's bytes read whole. */
+    private interface Source {
+        long size() throws IOException;
+
+        /** Reads into {@code b} from {@code pos}; −1 at the end. */
+        int read(ByteBuffer b, long pos) throws IOException;
+    }
+
+    private record ChannelSource(FileChannel ch) implements Source {
+        @Override
+        public long size() throws IOException {
+            return ch.size();
+        }
+
+        @Override
+        public int read(ByteBuffer b, long pos) throws IOException {
+            return ch.read(b, pos);
+        }
+    }
+
+    private record ArraySource(byte[] bytes) implements Source {
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public int read(ByteBuffer b, long pos) {
+            if (pos >= bytes.length) {
+                return -1;
+            }
+            int n = (int) Math.min(b.remaining(), bytes.length - pos);
+            b.put(bytes, (int) pos, n);
+            return n;
+        }
     }
 
     private static void writeFully(WritableByteChannel ch, ByteBuffer b) throws IOException {

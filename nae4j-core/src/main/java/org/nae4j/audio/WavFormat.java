@@ -10,7 +10,7 @@ import org.nae4j.io.InvalidInputException;
  * The decoded content of a WAV {@code fmt } chunk, reduced to what sample decoding needs.
  *
  * @param channels        number of interleaved channels, ≥ 1
- * @param sampleRate      frames per second (Hz), ≥ 1
+ * @param sampleRate      frames per second (Hz), {@value #MIN_SAMPLE_RATE}–{@value #MAX_SAMPLE_RATE}
  * @param isFloat         IEEE float samples (otherwise integer PCM)
  * @param bytesPerSample  container size of one sample in bytes (PCM 1–4, float 4 or 8)
  * @param blockAlign      bytes per frame = channels × bytesPerSample
@@ -33,6 +33,13 @@ record WavFormat(int channels, int sampleRate, boolean isFloat, int bytesPerSamp
         0x00, 0x00, 0x00, 0x00, 0x10, 0x00, (byte) 0x80, 0x00,
         0x00, (byte) 0xAA, 0x00, 0x38, (byte) 0x9B, 0x71};
     private static final int MAX_PCM_BYTES = 4;
+    /**
+     * Sample rates read, in Hz. Below 1 kHz nothing of a piano's range is left; above 1 MHz (beyond the
+     * 768 kHz of the fastest converters sold) a file is broken or hostile, and resampling it to the
+     * analysis rate would need a filter millions of taps long.
+     */
+    static final int MIN_SAMPLE_RATE = 1000;
+    static final int MAX_SAMPLE_RATE = 1_000_000;
 
     /** Names of common codecs we refuse, so the error message tells the user what the file is. */
     private static final Map<Integer, String> CODEC_NAMES = Map.ofEntries(
@@ -83,8 +90,9 @@ record WavFormat(int channels, int sampleRate, boolean isFloat, int bytesPerSamp
         if (channels == 0) {
             throw InvalidInputException.of(file, "invalid WAV header: 0 channels");
         }
-        if (sampleRate == 0 || sampleRate > Integer.MAX_VALUE) {
-            throw InvalidInputException.of(file, "invalid WAV header: sample rate " + sampleRate + " Hz");
+        if (sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {
+            throw InvalidInputException.of(file, "unsupported sample rate " + sampleRate + " Hz: only "
+                    + MIN_SAMPLE_RATE + " to " + MAX_SAMPLE_RATE + " Hz is read");
         }
         if (blockAlign == 0 || blockAlign % channels != 0) {
             throw InvalidInputException.of(file, "invalid WAV header: block align " + blockAlign

@@ -24,7 +24,7 @@ public final class AtomicFiles {
     /** Writes {@code file} through a temporary file in the same folder and an atomic rename. */
     public static void write(Path file, Content content) {
         Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
+        Path dir = parent(abs, file, "file");
         Path tmp = null;
         try {
             Files.createDirectories(dir);
@@ -59,6 +59,15 @@ public final class AtomicFiles {
     @FunctionalInterface
     public interface FolderContent {
         void fill(Path folder) throws IOException;
+    }
+
+    /** The folder that holds {@code abs}; a root such as "/" has none and cannot be written. */
+    private static Path parent(Path abs, Path given, String what) {
+        Path parent = abs.getParent();
+        if (parent == null) {
+            throw InvalidInputException.of(given, "cannot be an output " + what + " (a file-system root)");
+        }
+        return parent;
     }
 
     /** A fresh hidden name beside {@code target}, unique per process, thread and moment. */

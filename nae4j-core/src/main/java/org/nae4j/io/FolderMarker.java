@@ -122,7 +122,7 @@ public final class FolderMarker {
 
     /** "a, b, c" or "a, b, c and 7 more" for {@code total} names of which {@code names} are shown. */
     static String describe(List<String> names, int total) {
-        String shown = String.join(", ", names.stream().map(Messages::quote).toList());
+        String shown = String.join(", ", names.stream().map(Printable::escape).toList());
         return total > names.size() ? shown + " and " + (total - names.size()) + " more" : shown;
     }
 

@@ -232,7 +232,7 @@ public final class OutputFolder implements AutoCloseable {
             if (!overwrite) {
                 String by = FolderMarker.command(path);
                 throw InvalidInputException.of(given, "holds the results of an earlier nae4j run"
-                        + (by.isEmpty() ? "" : " (" + Messages.quote(by) + ")")
+                        + (by.isEmpty() ? "" : " (" + Printable.escape(by) + ")")
                         + "; pass --overwrite to replace them, or choose another folder");
             }
             String extra = FolderMarker.unexpected(path, listed);

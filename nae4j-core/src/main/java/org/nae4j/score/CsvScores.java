@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.nae4j.io.InvalidInputException;
 import org.nae4j.io.InputFiles;
+import org.nae4j.io.Printable;
 
 /**
  * Reads and writes scores in the FMP / synctoolbox CSV format: a header line
@@ -39,9 +40,15 @@ public final class CsvScores {
     /** Decimals written for times: 1 µs resolution, as in the synctoolbox files. */
     public static final int TIME_DECIMALS = 6;
 
+    /** Largest start or duration, in seconds: 10^6 s (11.6 days) is beyond any recording. */
+    public static final double MAX_SECONDS = 1e6;
+
     private static final char UTF8_BOM = '\uFEFF';
-    /** Plain decimal numbers only: Double.parseDouble would also take "NaN", "Infinity", "0x1p3", "1d". */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /**
+     * Plain decimal numbers only: Double.parseDouble would also take "NaN", "Infinity", "0x1p3", "1d".
+     * Possessive quantifiers: a long run of digits that fails to match must not backtrack quadratically.
+     */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d++(?:\\.\\d*+)?|\\.\\d++)(?:[eE][+-]?\\d++)?");
     private static final List<String> COLUMNS = List.of("start", "duration", "pitch", "velocity", "instrument");
     private static final int REQUIRED_COLUMNS = 3;
     private static final int START = 0;
@@ -62,7 +69,7 @@ public final class CsvScores {
      *                               the message names the file and, where it applies, the line
      */
     public static Score read(Path file) {
-        byte[] bytes = InputFiles.readBytes(file);
+        byte[] bytes = InputFiles.readBytes(file, InputFiles.MAX_SCORE_BYTES);
         return parse(bytes, file.toString());
     }
 
@@ -96,7 +103,7 @@ public final class CsvScores {
             if (label.indexOf(';') >= 0 || label.indexOf('"') >= 0 || label.indexOf('\n') >= 0
                     || label.indexOf('\r') >= 0) {
                 throw InvalidInputException.of(file,
-                        "instrument label '" + label + "' holds a semicolon, quote or line break");
+                        "instrument label '" + Printable.snippet(label) + "' holds a semicolon, quote or line break");
             }
             sb.append(formatTime(n.start())).append(';')
                     .append(formatTime(n.duration())).append(';')
@@ -140,6 +147,10 @@ public final class CsvScores {
         List<Note> notes = new ArrayList<>();
         for (int i = dataStart; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
+                if (notes.size() == Score.MAX_NOTES) {
+                    throw new InvalidInputException(source + ": line " + (i + 1) + ": more than " + Score.MAX_NOTES
+                            + " notes, far more than a piece this tool can decompose");
+                }
                 notes.add(parseNote(split(lines[i], sep), columns, sep, source, i + 1));
             }
         }
@@ -162,11 +173,11 @@ public final class CsvScores {
         for (int f = 0; f < fields.length; f++) {
             int c = COLUMNS.indexOf(fields[f].toLowerCase(Locale.ROOT));
             if (c < 0) {
-                throw new InvalidInputException(source + ": line " + lineNo + ": unknown column '" + fields[f]
+                throw new InvalidInputException(source + ": line " + lineNo + ": unknown column '" + Printable.snippet(fields[f])
                         + "' in the header; expected Start, Duration, Pitch, Velocity, Instrument");
             }
             if (index[c] >= 0) {
-                throw new InvalidInputException(source + ": line " + lineNo + ": column '" + fields[f]
+                throw new InvalidInputException(source + ": line " + lineNo + ": column '" + Printable.snippet(fields[f])
                         + "' appears twice in the header");
             }
             index[c] = f;
@@ -218,7 +229,11 @@ public final class CsvScores {
     private static double parseSeconds(String field, String what, String where) {
         double v = parseNumber(field, what, where);
         if (v < 0) {
-            throw new InvalidInputException(where + what + " " + field + " is negative");
+            throw new InvalidInputException(where + what + " " + Printable.snippet(field) + " is negative");
+        }
+        if (v > MAX_SECONDS) {
+            throw new InvalidInputException(where + what + " " + Printable.snippet(field) + " s is beyond "
+                    + (long) MAX_SECONDS + " s (about 11.6 days): not a time in a recording");
         }
         return v;
     }
@@ -227,17 +242,17 @@ public final class CsvScores {
         double v = parseNumber(field, what, where);
         // pandas writes integer columns with NaNs as floats ("60.0"): accept whole numbers only.
         if (v != Math.rint(v)) {
-            throw new InvalidInputException(where + what + " " + field + " is not a whole number");
+            throw new InvalidInputException(where + what + " " + Printable.snippet(field) + " is not a whole number");
         }
         if (v < 0 || v > Note.MAX_PITCH) {
-            throw new InvalidInputException(where + what + " " + field + " is outside 0–127");
+            throw new InvalidInputException(where + what + " " + Printable.snippet(field) + " is outside 0–127");
         }
         return (int) v;
     }
 
     private static double parseNumber(String field, String what, String where) {
         if (!isNumber(field)) {
-            throw new InvalidInputException(where + what + " '" + field + "' is not a number");
+            throw new InvalidInputException(where + what + " '" + Printable.snippet(field) + "' is not a number");
         }
         return Double.parseDouble(field);
     }

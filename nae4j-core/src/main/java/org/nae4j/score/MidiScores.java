@@ -52,7 +52,16 @@ public final class MidiScores {
      *                               truncated, of format 2, or holds no notes (outside channel 10)
      */
     public static Score read(Path file) {
-        byte[] bytes = InputFiles.readBytes(file);
+        return parse(InputFiles.readBytes(file, InputFiles.MAX_SCORE_BYTES), file);
+    }
+
+    /** Whether the bytes start with a Standard MIDI File's header chunk. */
+    static boolean looksLikeMidi(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == 'M' && bytes[1] == 'T' && bytes[2] == 'h' && bytes[3] == 'd';
+    }
+
+    /** Parses the bytes of a MIDI file; {@code file} names it in messages. */
+    static Score parse(byte[] bytes, Path file) {
         SmfReader.Result result;
         try {
             result = SmfReader.parse(bytes);

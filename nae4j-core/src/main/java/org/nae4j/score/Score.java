@@ -1,5 +1,6 @@
 package org.nae4j.score;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,9 +9,15 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.nae4j.io.InvalidInputException;
+import org.nae4j.io.InputFiles;
 
 /** An immutable list of notes, sorted by start time, then pitch. */
 public final class Score {
+    /**
+     * Most notes a score file may hold: a long piano piece has tens of thousands; a million bounds the
+     * memory that a small hostile file (three bytes per MIDI note) can ask for to a few hundred MB.
+     */
+    public static final int MAX_NOTES = 1_000_000;
     private final List<Note> notes;
 
     public Score(List<Note> notes) {
@@ -21,17 +28,28 @@ public final class Score {
 
     /**
      * Reads a score by file extension: {@code .csv} (semicolon-separated FMP format) or
-     * {@code .mid}/{@code .midi} (Standard MIDI File).
+     * {@code .mid}/{@code .midi} (Standard MIDI File); a pipe or device with neither extension is read
+     * as MIDI if it starts like one, else as CSV.
      *
      * @throws InvalidInputException if the file is missing, unreadable, malformed or holds no notes
      */
     public static Score read(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (Files.isDirectory(file)) {
+            throw InvalidInputException.of(file, "is a directory, not a score file (.csv or .mid)");
+        }
+        // A root such as "/" has no file name.
+        Path last = file.getFileName();
+        String name = last == null ? "" : last.toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
             return CsvScores.read(file);
         }
         if (name.endsWith(".mid") || name.endsWith(".midi") || name.endsWith(".smf")) {
             return MidiScores.read(file);
+        }
+        if (!Files.isRegularFile(file) && Files.exists(file)) {
+            // A pipe such as <(cat score.mid) has no telling name: the content says what it is.
+            byte[] bytes = InputFiles.readBytes(file, InputFiles.MAX_SCORE_BYTES);
+            return MidiScores.looksLikeMidi(bytes) ? MidiScores.parse(bytes, file) : CsvScores.parse(bytes, file.toString());
         }
         throw InvalidInputException.of(file, "unknown score format: expected a .csv or .mid file");
     }

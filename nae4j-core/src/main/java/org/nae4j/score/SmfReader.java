@@ -33,10 +33,14 @@ final class SmfReader {
     private static final int CHANNEL_PRESSURE = 0xD;
     private static final int SMPTE_29_DROP = 29;
     private static final double NTSC_RATE = 30000.0 / 1001.0;
+    private static final int CHANNELS = 16;
+    /** Track names are cut to this many bytes: they become labels, and no real name is longer. */
+    static final int MAX_NAME_BYTES = 256;
 
     private final byte[] data;
     private int pos;
     private int skippedDrumNotes;
+    private int noteCount;
 
     /** One note in ticks, before the tempo map is known. */
     private record TickNote(long start, long end, int pitch, int velocity, int channel) {
@@ -102,8 +106,13 @@ final class SmfReader {
             TreeSet<Integer> channels = new TreeSet<>();
             t.notes().forEach(n -> channels.add(n.channel()));
             String base = t.name() != null ? t.name() : "track " + t.number();
+            // One label string per channel, not one per note.
+            String[] labels = new String[CHANNELS];
+            for (int c : channels) {
+                labels[c] = channels.size() > 1 ? base + " ch " + (c + 1) : base;
+            }
             for (TickNote n : t.notes()) {
-                String label = channels.size() > 1 ? base + " ch " + (n.channel() + 1) : base;
+                String label = labels[n.channel()];
                 double start = map.seconds(n.start());
                 double end = map.seconds(n.end());
                 notes.add(new Note(start, Math.max(0, end - start), n.pitch(), n.velocity(), label));
@@ -131,7 +140,7 @@ final class SmfReader {
                     break;
                 }
                 if (type == META_TRACK_NAME && name == null) {
-                    String s = text(dataStart, len).strip();
+                    String s = text(dataStart, Math.min(len, MAX_NAME_BYTES)).strip();
                     name = s.isEmpty() ? null : s;
                 } else if (type == META_TEMPO) {
                     if (len != 3) {
@@ -172,6 +181,10 @@ final class SmfReader {
                 if (on && channel == DRUM_CHANNEL) {
                     skippedDrumNotes++;
                 } else if (on) {
+                    if (++noteCount > Score.MAX_NOTES) {
+                        throw new IllegalArgumentException("more than " + Score.MAX_NOTES
+                                + " notes, far more than a piece this tool can decompose");
+                    }
                     open.computeIfAbsent(channel << 8 | first, k -> new ArrayDeque<>())
                             .addLast(new long[] {tick, second});
                 } else if (off) {

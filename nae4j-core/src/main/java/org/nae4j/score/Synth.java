@@ -1,6 +1,7 @@
 package org.nae4j.score;
 
 import org.nae4j.io.InvalidOptionException;
+import org.nae4j.io.Memory;
 
 /**
  * A deterministic, piano-like additive synthesizer: turns a {@link Score} into a mono signal, for test
@@ -62,6 +63,8 @@ public final class Synth {
             throw new IllegalArgumentException("the rendered score would be too long: " + total + " samples");
         }
         int length = (int) total;
+        Memory.require(total * (Double.BYTES + Float.BYTES), String.format(java.util.Locale.ROOT,
+                "rendering the score (%.3g s at %d Hz)", total / (double) sampleRate, sampleRate));
         double[] acc = new double[length];
         for (Note n : score.notes()) {
             if (n.velocity() > 0) {
