@@ -1,5 +1,6 @@
 package org.nae4j.bench;
 
+import org.nae4j.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.nae4j.Analysis;
 import org.nae4j.constraints.ConstraintOptions;
@@ -29,8 +29,7 @@ class SharedDataAgreementTest {
     void maskedAndDenseAgreeAfterHundredIterations() throws IOException {
         Path audio = PIECE.resolve("mix.wav");
         Path score = PIECE.resolve("score.csv");
-        Assumptions.assumeTrue(Files.isRegularFile(audio) && Files.isRegularFile(score),
-                "shared data absent: " + PIECE.toAbsolutePath());
+        SharedData.require(PIECE, Files.isRegularFile(audio) && Files.isRegularFile(score));
         assertEquals(100, WARMUP + KernelBench.ROUNDS * ROUND);
         Analysis a = Analysis.of(audio, score, ConstraintOptions.DEFAULT);
         List<Method> all = List.of(Method.values());

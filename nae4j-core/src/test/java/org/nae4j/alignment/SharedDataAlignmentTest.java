@@ -1,13 +1,12 @@
 package org.nae4j.alignment;
 
+import org.nae4j.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class SharedDataAlignmentTest {
 
     private static Path piece(String group, String name) {
         Path dir = DATA.resolve(group).resolve(name);
-        Assumptions.assumeTrue(Files.isDirectory(dir), "shared data absent: " + dir.toAbsolutePath());
+        SharedData.require(dir);
         return dir;
     }
 

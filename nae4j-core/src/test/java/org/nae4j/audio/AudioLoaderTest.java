@@ -1,11 +1,11 @@
 package org.nae4j.audio;
 
+import org.nae4j.SharedData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +109,7 @@ class AudioLoaderTest {
     @Test
     void loadsSharedRecordingWhenPresent() {
         Path f = Path.of("..", "shared", "data", "real", "chopin-op10-3-igoshina", "audio.wav");
-        assumeTrue(Files.isRegularFile(f), "shared test data not present");
+        SharedData.require(f);
         LoadedAudio a = AudioLoader.load(f, FS);
         assertEquals(FS, a.originalSampleRate());
         assertEquals(1, a.originalChannels());

@@ -1,10 +1,9 @@
 package org.nae4j.reference;
 
+import org.nae4j.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class NumpyReferenceTest {
 
     private static Analysis analyse(String name) {
         Path dir = DATA.resolve(name);
-        assumeTrue(Files.isDirectory(dir), "shared data absent");
+        SharedData.require(dir);
         return Analysis.of(dir.resolve("mix.wav"), dir.resolve("score.csv"), ConstraintOptions.DEFAULT);
     }
 

@@ -1,5 +1,6 @@
 package org.nae4j.score;
 
+import org.nae4j.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,7 +139,7 @@ class CsvScoresTest {
     @Test
     void readsTheSharedDataCsvs() {
         Path real = Path.of("../shared/data/real/chopin-op10-3-igoshina/score.csv");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(real), "shared data absent");
+        SharedData.require(real);
         Score s = CsvScores.read(real);
         assertEquals(164, s.size());
         assertEquals(35, s.pitches()[0]);

@@ -1,5 +1,6 @@
 package org.nae4j.score;
 
+import org.nae4j.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The shared pieces: score.mid and score.csv describe the same notes (README of ../shared/data). */
@@ -50,7 +50,7 @@ class SharedDataScoresTest {
     @Test
     void midiAndCsvOfEachPieceHoldTheSameNotes() throws IOException {
         List<Path> pieces = pieces();
-        Assumptions.assumeTrue(!pieces.isEmpty(), "shared data absent: " + DATA.toAbsolutePath());
+        SharedData.require(DATA, !pieces.isEmpty());
         for (Path piece : pieces) {
             String name = piece.getFileName().toString();
             Score csv = CsvScores.read(piece.resolve("score.csv"));

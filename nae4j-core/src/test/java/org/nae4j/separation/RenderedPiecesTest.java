@@ -1,12 +1,11 @@
 package org.nae4j.separation;
 
+import org.nae4j.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.nae4j.Analysis;
 import org.nae4j.Decomposition;
@@ -27,7 +26,7 @@ class RenderedPiecesTest {
 
     @Test
     void satieHandsReachTheBar() {
-        Assumptions.assumeTrue(Files.isDirectory(SATIE), "shared data not present");
+        SharedData.require(SATIE);
         int rate = StftParams.DEFAULT_SAMPLE_RATE;
         Analysis a = Analysis.of(SATIE.resolve("mix.wav"), SATIE.resolve("score.csv"), ConstraintOptions.DEFAULT);
         DecompositionResult r = Decomposition.fit(a.magnitude(), a.constraints(),
