@@ -2,6 +2,7 @@
  * nae4j-core: the library. Score-informed NMF and nonnegative autoencoders for music recordings, with the
  * audio and score input, STFT, score constraints, alignment and separation they need.
  * The entry points are {@link org.nae4j.Analysis}, {@link org.nae4j.Decomposition} and {@link org.nae4j.Results}.
+ * Comments cite the method's decisions as "method §n": the sections of the repository's docs/method.md.
  */
 module org.nae4j.core {
     // SIMD kernels (org.nae4j.linalg.VectorBlockKernel): optional at run time, where a scalar kernel takes over.

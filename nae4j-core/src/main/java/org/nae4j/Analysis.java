@@ -12,7 +12,7 @@ import org.nae4j.spectral.Stft;
 import org.nae4j.spectral.StftParams;
 
 /**
- * A recording prepared for decomposition (SPEC 1–2): its mono samples at the analysis rate, complex
+ * A recording prepared for decomposition (method §1–2): its mono samples at the analysis rate, complex
  * STFT X, magnitude V = |X| (K×N) and the score constraints.
  *
  * @param samples     mono samples at {@code sampleRate} (empty after {@link #withoutSignal()})
@@ -46,7 +46,7 @@ public record Analysis(float[] samples, int sampleRate, StftParams params, Compl
     }
 
     /**
-     * Analyses mono samples already in memory with the default STFT (SPEC 1) and constraint options.
+     * Analyses mono samples already in memory with the default STFT (method §1) and constraint options.
      *
      * @param x          mono samples, not modified
      * @param sampleRate their rate in Hz; the STFT's frequency axis follows it (no resampling)

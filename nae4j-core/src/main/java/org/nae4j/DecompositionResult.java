@@ -4,7 +4,7 @@ import org.nae4j.model.Errors;
 import org.nae4j.model.History;
 
 /**
- * The outcome of {@link Decomposition#fit}: W and H after ℓ1 normalisation of W's columns (SPEC 5).
+ * The outcome of {@link Decomposition#fit}: W and H after ℓ1 normalisation of W's columns (method §5).
  *
  * @param w        templates (or decoder W_D), K×R, columns summing to 1 (or all zero)
  * @param h        activations, R×N, rescaled so that W H is the trained model's V̂

@@ -15,7 +15,7 @@ import org.nae4j.model.DeadPitches;
 import org.nae4j.model.History;
 
 /**
- * Writes the outputs of a decomposition (SPEC 7) into a folder, all or nothing: {@code W.npy} (K×R),
+ * Writes the outputs of a decomposition (method §7) into a folder, all or nothing: {@code W.npy} (K×R),
  * {@code H.npy} (R×N), {@code W_E.npy} (R×K, autoencoders only), {@code pitches.csv}, {@code history.csv},
  * {@code summary.json}, plus whatever {@code extra} adds (plots, the aligned score).
  */
@@ -91,7 +91,7 @@ public final class Results {
         s.put("seconds", r.seconds());
         s.put("ms_per_iteration", r.options().iterations() == 0 ? 0.0 : 1000 * r.seconds() / r.options().iterations());
         s.put("pitches", r.pitches());
-        // A collapse (SPEC 4): pitches of the score whose activations ended all zero.
+        // A collapse (method §4): pitches of the score whose activations ended all zero.
         s.put("dead_pitches", DeadPitches.pitches(DeadPitches.rows(r.h(), null, r.rank(), r.frames()), r.pitches()));
         String version = Results.class.getPackage().getImplementationVersion();
         s.put("nae4j_version", version == null ? "development build" : version);

@@ -6,7 +6,7 @@ import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.spectral.StftParams;
 import picocli.CommandLine.Option;
 
-/** Options of the spectrogram and the score constraints (SPEC 1–2), shared by the commands. */
+/** Options of the spectrogram and the score constraints (method §1–2), shared by the commands. */
 final class AnalysisOptions implements CheckedOptions {
     @Option(names = "--n-fft", paramLabel = "SAMPLES",
             description = "STFT window and FFT length in samples at 22050 Hz, a power of two >= 16 (default: ${DEFAULT-VALUE}).")

@@ -15,7 +15,7 @@ import org.nae4j.plot.Series;
 
 /** The paper's Fig. 3, 4 and 5 from the runs of an experiment. */
 final class Figures {
-    /** The analysis grid of SPEC 1, for axis labels. */
+    /** The analysis grid of method §1, for axis labels. */
     private static final double HZ_PER_BIN = 22050.0 / 2048;
     private static final double SECONDS_PER_FRAME = 1024.0 / 22050;
 

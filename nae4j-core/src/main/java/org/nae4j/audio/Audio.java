@@ -41,7 +41,7 @@ public record Audio(float[][] channels, int sampleRate) {
         return length() / (double) sampleRate;
     }
 
-    /** Down-mix by averaging channels (SPEC 1); returns a new array (or a copy of the only channel). */
+    /** Down-mix by averaging channels (method §1); returns a new array (or a copy of the only channel). */
     public float[] downmix() {
         int n = length();
         float[] out = new float[n];

@@ -6,7 +6,7 @@ import org.nae4j.io.InvalidInputException;
 import org.nae4j.io.Memory;
 
 /**
- * Loads a recording for analysis (SPEC 1): read the WAV file, down-mix to mono by averaging the
+ * Loads a recording for analysis (method §1): read the WAV file, down-mix to mono by averaging the
  * channels, resample to the analysis rate, and reject input that cannot be decomposed.
  */
 public final class AudioLoader {
@@ -34,7 +34,7 @@ public final class AudioLoader {
      * Reads, down-mixes, resamples ({@link Resampler}, default options) and validates a WAV file.
      *
      * @param file       the WAV file
-     * @param targetRate analysis sample rate in Hz (SPEC 1: 22050), positive
+     * @param targetRate analysis sample rate in Hz (method §1: 22050), positive
      * @return the mono samples with the file's original rate, channel count and length
      * @throws InvalidInputException    (naming the file) if {@link Wav#read} fails, the file has no
      *                                  samples, holds NaN, infinite or absurdly large (beyond

@@ -3,7 +3,7 @@ package org.nae4j.audio;
 import java.util.Objects;
 
 /**
- * Band-limited sample-rate conversion by a rational factor L/M (SPEC 1): a Kaiser-windowed sinc
+ * Band-limited sample-rate conversion by a rational factor L/M (method §1): a Kaiser-windowed sinc
  * evaluated in polyphase form. Output sample n sits exactly at input time n·from/to (zero phase: no
  * delay to compensate), the signal is taken as zero outside its extent, and the output has
  * {@code round(length · to / from)} samples.

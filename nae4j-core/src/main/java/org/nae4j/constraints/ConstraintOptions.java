@@ -3,7 +3,7 @@ package org.nae4j.constraints;
 import org.nae4j.io.InvalidOptionException;
 
 /**
- * Parameters of the score-informed constraints (SPEC 2).
+ * Parameters of the score-informed constraints (method §2).
  *
  * @param tau              relative frequency tolerance of each harmonic band, 0 ≤ τ &lt; 1 (default 0.05)
  * @param partials         number of harmonics per template; 0 means all below Nyquist (default 0)

@@ -7,7 +7,7 @@ import org.nae4j.score.Score;
 import org.nae4j.spectral.StftParams;
 
 /**
- * The score-informed constraints of SPEC 2: a binary template mask W^C (K×R, harmonic bands per pitch)
+ * The score-informed constraints of method §2: a binary template mask W^C (K×R, harmonic bands per pitch)
  * and a binary activation mask H^C (R×N, note timing per pitch), both row-major 0/1 floats, together with
  * their structure ({@link Support}) for mask-aware kernels.
  *
@@ -58,7 +58,7 @@ public record Constraints(float[] wc, float[] hc, int bins, int frames, int[] pi
     }
 
     /**
-     * Builds W^C and H^C for a score (SPEC 2).
+     * Builds W^C and H^C for a score (method §2).
      *
      * @param score      the notes, in seconds of the recording
      * @param sampleRate sample rate of the analysed signal (Hz)
@@ -116,7 +116,7 @@ public record Constraints(float[] wc, float[] hc, int bins, int frames, int[] pi
 
     /**
      * H^C (R×N, 0/1) of a subset of a score's notes against the pitch rows of the full score, e.g. the
-     * notes of one hand against the rows of a decomposition of both hands (SPEC 2 timing rule). Rows of
+     * notes of one hand against the rows of a decomposition of both hands (method §2 timing rule). Rows of
      * pitches that no note of {@code notes} plays are all zero; an empty list gives an all-zero mask.
      *
      * @param notes      the subset, in seconds of the recording
@@ -145,7 +145,7 @@ public record Constraints(float[] wc, float[] hc, int bins, int frames, int[] pi
         return new Support(0, frames, noBands, intervals).activationMask();
     }
 
-    /** Frame intervals [from, to) per pitch row, merged where notes overlap (SPEC 2). */
+    /** Frame intervals [from, to) per pitch row, merged where notes overlap (method §2). */
     static int[][] activationIntervals(List<Note> notes, int[] pitches, int sampleRate, int hop, int frames,
                                        ConstraintOptions o) {
         double hopSeconds = (double) hop / sampleRate;

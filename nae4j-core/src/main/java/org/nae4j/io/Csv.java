@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** Comma-separated tables with a header line (SPEC 7). */
+/** Comma-separated tables with a header line (method §7). */
 public final class Csv {
     private Csv() {
     }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** NumPy {@code .npy} files (format 1.0) of little-endian float32 matrices in C order (SPEC 7). */
+/** NumPy {@code .npy} files (format 1.0) of little-endian float32 matrices in C order (method §7). */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int HEADER_ALIGN = 64;

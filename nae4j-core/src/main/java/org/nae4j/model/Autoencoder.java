@@ -2,7 +2,7 @@ package org.nae4j.model;
 
 /**
  * A factorization whose activations are computed from V by a learned encoder, H = ReLU(W_E V) ⊙ H^C
- * (SPEC 4), so that the encoder can be applied to another recording.
+ * (method §4), so that the encoder can be applied to another recording.
  */
 public interface Autoencoder extends Factorization {
 

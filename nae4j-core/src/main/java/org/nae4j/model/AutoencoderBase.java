@@ -9,7 +9,7 @@ import org.nae4j.linalg.RowRanges;
 
 /**
  * What both autoencoders ({@link Nae}, {@link NaeMultiplicative}) hold and set up the same way: the shapes,
- * V and Vᵀ, the starting W_E (R×K) and W_D (K×R) of SPEC 4, H (R×N), and the kernels (the masked ones built
+ * V and Vᵀ, the starting W_E (R×K) and W_D (K×R) of method §4, H (R×N), and the kernels (the masked ones built
  * only when chosen). The training rule is the subclass' {@link #step()}.
  */
 abstract class AutoencoderBase implements Autoencoder {

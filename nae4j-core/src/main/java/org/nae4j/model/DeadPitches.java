@@ -3,7 +3,7 @@ package org.nae4j.model;
 import java.util.Arrays;
 
 /**
- * Detects a collapse (SPEC 4): components whose activations are all zero although the activation
+ * Detects a collapse (method §4): components whose activations are all zero although the activation
  * constraint H^C allows them somewhere. An autoencoder whose ReLU units all die reconstructs V̂ = 0.
  */
 public final class DeadPitches {

@@ -7,7 +7,7 @@ package org.nae4j.model;
  */
 public interface Factorization {
 
-    /** Performs one iteration (SPEC 3/4: both factors are updated once). */
+    /** Performs one iteration (method §3/4: both factors are updated once). */
     void step();
 
     /** Current templates W (or decoder W_D), K×R row-major. */

@@ -7,7 +7,7 @@ import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
 
 /**
- * One NMF iteration (SPEC 3) on the entries the masks allow, in one pass over V per iteration
+ * One NMF iteration (method §3) on the entries the masks allow, in one pass over V per iteration
  * ({@link MaskedOps#transATilesThenMultiply} on Vᵀ, 32 frames at a time): per tile, WᵀV of the active rows,
  * the H update of the tile (WᵀW·H formed from the few active rows, so neither WᵀV nor WᵀWH is ever held in
  * full; the tile's share of H Hᵀ from the new H), then the tile's share of W's numerator V Hᵀ = (H Vᵀ)ᵀ

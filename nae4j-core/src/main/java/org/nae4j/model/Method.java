@@ -6,15 +6,15 @@ import java.util.stream.Collectors;
 
 /** The decomposition methods, by the names the command line uses. */
 public enum Method {
-    /** Score-informed NMF with multiplicative updates (SPEC 3), the reference. */
+    /** Score-informed NMF with multiplicative updates (method §3), the reference. */
     NMF("nmf"),
-    /** Nonnegative autoencoder trained with the multiplicative rule of the paper's Eq. 3 (SPEC 4). */
+    /** Nonnegative autoencoder trained with the multiplicative rule of the paper's Eq. 3 (method §4). */
     NAE_MU("nae-mu"),
-    /** Nonnegative autoencoder trained with plain gradient descent (SPEC 4). */
+    /** Nonnegative autoencoder trained with plain gradient descent (method §4). */
     NAE_SGD("nae-sgd"),
-    /** Nonnegative autoencoder trained with Adam (SPEC 4). */
+    /** Nonnegative autoencoder trained with Adam (method §4). */
     NAE_ADAM("nae-adam"),
-    /** Nonnegative autoencoder trained with RMSprop (SPEC 4). */
+    /** Nonnegative autoencoder trained with RMSprop (method §4). */
     NAE_RMSPROP("nae-rmsprop");
 
     private final String id;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** How an autoencoder's encoder W_E and decoder W_D start (SPEC 4). */
+/** How an autoencoder's encoder W_E and decoder W_D start (method §4). */
 public enum NaeInit {
     /**
      * The default: W_D = W^C with unit-ℓ2 columns, W_E seeded uniform [0, 1) with unit-ℓ2 rows, both

@@ -5,7 +5,7 @@ import org.nae4j.constraints.Constraints;
 import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.Parallel;
 
-/** The starting encoder and decoder of every autoencoder method (SPEC 4, {@link NaeInit}). */
+/** The starting encoder and decoder of every autoencoder method (method §4, {@link NaeInit}). */
 final class NaeInitialization {
     /** Glorot-uniform bound: U(−l, l) with l = √(GLOROT_NUMERATOR / (fan_in + fan_out)). */
     private static final double GLOROT_NUMERATOR = 6.0;

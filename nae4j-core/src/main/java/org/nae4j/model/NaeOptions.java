@@ -8,7 +8,7 @@ import org.nae4j.optim.RmsProp;
 import org.nae4j.optim.Sgd;
 
 /**
- * Hyperparameters of the autoencoder methods (SPEC 4; the defaults are Keras', which the paper used).
+ * Hyperparameters of the autoencoder methods (method §4; the defaults are Keras', which the paper used).
  * Ignored by NMF. Each optimizer reads only its own: SGD the learning rate; Adam learning rate, β1, β2, ε̂;
  * RMSprop learning rate, ρ, ε̂; the multiplicative rule none (its ε is float32's machine epsilon).
  *

@@ -10,13 +10,13 @@ import org.nae4j.linalg.RowRanges;
 
 /**
  * Score-informed NMF with the multiplicative updates of Lee and Seung for the Euclidean loss (paper Eq. 2,
- * SPEC 3): each iteration updates H first, then W. Initialised with W = W^C and H = H^C, so entries the
+ * method §3): each iteration updates H first, then W. Initialised with W = W^C and H = H^C, so entries the
  * constraints rule out start at zero and stay zero. The products run either on the entries the masks
  * allow ({@link KernelChoice#MASKED}, the default when it saves work) or densely (the reference); both give
  * the same factors up to float rounding. All work arrays are allocated once, here.
  */
 public final class Nmf implements Factorization {
-    /** Guards the division (SPEC 3: machine epsilon of float32). */
+    /** Guards the division (method §3: machine epsilon of float32). */
     public static final float EPSILON = Math.ulp(1f);
     /**
      * Updated entries below this are set to zero. Multiplicative updates drive unused entries towards 0

@@ -1,6 +1,6 @@
 package org.nae4j.model;
 
-/** Removes the scale ambiguity of W H (SPEC 5). */
+/** Removes the scale ambiguity of W H (method §5). */
 public final class Normalization {
     private Normalization() {
     }

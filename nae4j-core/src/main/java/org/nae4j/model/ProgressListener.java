@@ -13,7 +13,7 @@ public interface ProgressListener {
     void progress(int done, int total, double seconds);
 
     /**
-     * Called when components collapse (SPEC 4): pitches whose activations are all zero although H^C allows
+     * Called when components collapse (method §4): pitches whose activations are all zero although H^C allows
      * them, checked whenever the errors are recorded and reported again only when the set grows. If
      * {@code pitches.length == total}, V̂ = 0 and the run has failed. The default ignores it.
      *

@@ -16,7 +16,7 @@ import org.nae4j.score.PitchNames;
 import org.nae4j.score.Score;
 
 /**
- * A partition of a score's notes into named groups to separate (SPEC 6): per track/instrument label,
+ * A partition of a score's notes into named groups to separate (method §6): per track/instrument label,
  * per pitch, or a chosen subset of notes against the rest. Notes that no group holds are not separated:
  * their sound stays in the residual.
  *

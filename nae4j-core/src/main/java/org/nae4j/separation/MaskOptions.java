@@ -4,19 +4,19 @@ import java.util.Locale;
 import org.nae4j.io.InvalidOptionException;
 
 /**
- * How the decomposition becomes time–frequency masks (SPEC 6). With Y_G = W H_G, the group's model
+ * How the decomposition becomes time–frequency masks (method §6). With Y_G = W H_G, the group's model
  * magnitude, the mask of group G is Y_G^p / Σ_G' Y_G'^p where W H &gt; 0. {@link Type#SOFT} is p = 1, i.e.
  * M_G = W H_G ⊘ W H (the groups' activations add up to H); {@link Type#WIENER} takes another exponent
  * (p = 2 is the Wiener-like power mask of NMF toolboxes, e.g. the NMF Toolbox's alphaWienerFilter; a larger
  * p makes the masks harder, towards a binary mask).
  *
- * <p>Cells where W H = 0 (no template band or no allowed note covers them) are, by SPEC 6, in no group's
+ * <p>Cells where W H = 0 (no template band or no allowed note covers them) are, by method §6, in no group's
  * mask and end up in the residual. But a partial's STFT peak is as wide as the window's main lobe
  * (±2 bins for the Hann window), wider than the ±5 % template bands of low pitches (f0 &lt; 430 Hz at the
  * default 22050 Hz / 2048 samples), so much of the low notes' sound falls just outside the bands. With
  * {@code spreadBins} b &gt; 0, such a cell is given to the groups in proportion to their model magnitude
  * summed over the bins k−b … k+b of the same frame (the same formula, on those sums); cells with no model
- * magnitude within b bins stay in the residual. b = 0 gives the plain masks of SPEC 6.
+ * magnitude within b bins stay in the residual. b = 0 gives the plain masks of method §6.
  *
  * @param type       the mask family
  * @param power      the exponent p: exactly 1 for SOFT; in (0, {@value #MAX_POWER}] for WIENER
@@ -69,7 +69,7 @@ public record MaskOptions(Type type, double power, int spreadBins) {
         return new MaskOptions(Type.WIENER, power, DEFAULT_SPREAD_BINS);
     }
 
-    /** The same masks with another spread (0: the plain masks of SPEC 6). */
+    /** The same masks with another spread (0: the plain masks of method §6). */
     public MaskOptions withSpreadBins(int bins) {
         return new MaskOptions(type, power, bins);
     }

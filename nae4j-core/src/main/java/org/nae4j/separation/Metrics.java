@@ -1,7 +1,7 @@
 package org.nae4j.separation;
 
 /**
- * Separation quality in dB against a reference signal (SPEC 6). Both take the signals as they are (no
+ * Separation quality in dB against a reference signal (method §6). Both take the signals as they are (no
  * mean removal, no time shift, no filtering): the separated signals share the mixture's time axis.
  * Sums are in double precision.
  */

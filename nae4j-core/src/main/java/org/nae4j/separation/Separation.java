@@ -14,18 +14,18 @@ import org.nae4j.spectral.ComplexSpectrogram;
 import org.nae4j.spectral.Stft;
 
 /**
- * Score-informed source separation from a decomposition (SPEC 6).
+ * Score-informed source separation from a decomposition (method §6).
  *
  * <p>Group activations: H_G = H ⊙ S_G, where S_G splits each entry of H among the groups whose notes
  * allow it. A group allows entry (r, n) if one of its notes of pitch r covers frame n, by the H^C rule
- * of SPEC 2 (onset and offset tolerances included). Where several groups allow the same entry (two
+ * of method §2 (onset and offset tolerances included). Where several groups allow the same entry (two
  * hands on one key within the tolerances), a group whose note actually sounds there (between its onset
  * and offset, without tolerances) takes precedence over one that only allows it through a tolerance;
  * groups of equal standing share the entry evenly. So the group activations add up to H wherever any
  * group allows it, and two hands that play the same pitch at different times are told apart.
  *
  * <p>Masks ({@link MaskOptions}): with Y_G = W H_G, M_G = Y_G^p ⊘ Σ_G' Y_G'^p where W H &gt; 0 (p = 1: the
- * soft mask W H_G ⊘ W H of SPEC 6, its ε replaced by that test, so the masks add up to exactly 1 there).
+ * soft mask W H_G ⊘ W H of method §6, its ε replaced by that test, so the masks add up to exactly 1 there).
  * Cells where W H = 0 take the same formula on the model summed over the nearest bins of the frame
  * ({@link MaskOptions#spreadBins()}), or stay out of every mask. X_G = M_G ⊙ X, x_G = istft(X_G) at the
  * analysis rate, of the analysed signal's length. The residual x − Σ_G x_G holds what no group's model

@@ -19,7 +19,7 @@ public record ComplexSpectrogram(float[] re, float[] im, int bins, int frames, S
         }
     }
 
-    /** V = |X|, K×N row-major (SPEC 1: magnitude, not power). */
+    /** V = |X|, K×N row-major (method §1: magnitude, not power). */
     public float[] magnitude() {
         float[] v = new float[re.length];
         for (int i = 0; i < v.length; i++) {

@@ -3,7 +3,7 @@ package org.nae4j.spectral;
 import org.jtransforms.fft.FloatFFT_1D;
 
 /**
- * Short-time Fourier transform and its inverse as SPEC 1 defines them: periodic Hann window, centred
+ * Short-time Fourier transform and its inverse as method §1 defines them: periodic Hann window, centred
  * frames with zero padding (librosa {@code center=True, pad_mode="constant"}), and an inverse that uses
  * the same window for synthesis with squared-window-sum normalisation, so istft(stft(x)) = x.
  */
@@ -54,7 +54,7 @@ public final class Stft {
 
     /**
      * Inverse STFT by weighted overlap-add with the analysis window and squared-window-sum
-     * normalisation, returning {@code length} samples (SPEC 1).
+     * normalisation, returning {@code length} samples (method §1).
      */
     public static float[] inverse(ComplexSpectrogram s, int length) {
         StftParams p = s.params();

@@ -3,7 +3,7 @@ package org.nae4j.spectral;
 import org.nae4j.io.InvalidOptionException;
 
 /**
- * STFT parameters (SPEC 1): periodic Hann window of {@code nFft} samples, hop {@code hop} samples,
+ * STFT parameters (method §1): periodic Hann window of {@code nFft} samples, hop {@code hop} samples,
  * frames centred (zero padding of nFft/2 on both sides).
  *
  * @param nFft window and FFT length in samples, a power of two ≥ 16 (default 2048)
@@ -11,7 +11,7 @@ import org.nae4j.io.InvalidOptionException;
  */
 public record StftParams(int nFft, int hop) {
     public static final StftParams DEFAULT = new StftParams(2048, 1024);
-    /** SPEC 1: every recording is analysed at this rate. */
+    /** method §1: every recording is analysed at this rate. */
     public static final int DEFAULT_SAMPLE_RATE = 22050;
 
     public StftParams {

@@ -9,7 +9,7 @@ import org.nae4j.constraints.Constraints;
 import org.nae4j.linalg.Parallel;
 import org.nae4j.optim.Sgd;
 
-/** The analytic gradients of SPEC 4 against central finite differences, in double precision. */
+/** The analytic gradients of method §4 against central finite differences, in double precision. */
 class NaeGradientTest {
     private static final double STEP = 1e-6;
     private static final double FD_TOLERANCE = 1e-5;
@@ -55,7 +55,7 @@ class NaeGradientTest {
             return s / (k * n);
         }
 
-        /** {G_E (R×K), G_D (K×R)} by the formulas of SPEC 4. */
+        /** {G_E (R×K), G_D (K×R)} by the formulas of method §4. */
         double[][] gradients(double[] we, double[] wd) {
             double[] h = hidden(we);
             double[] e = error(we, wd);

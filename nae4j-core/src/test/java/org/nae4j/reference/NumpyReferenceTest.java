@@ -18,7 +18,7 @@ import org.nae4j.io.Json;
 import org.nae4j.model.Method;
 
 /**
- * Compares the Java pipeline with the independent NumPy float64 implementation of SPEC 1–3 in
+ * Compares the Java pipeline with the independent NumPy float64 implementation of method §1–3 in
  * {@code scripts/reference/} (numbers in {@code reference-values.json}, produced by its {@code run_all.sh}).
  */
 class NumpyReferenceTest {
