@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,19 +42,8 @@ class HostileInputCliTest {
     }
 
     private static CliTestSupport.Outcome decompose(Path audio, Path score, Path out) {
-        return quietly("decompose", "--audio", audio.toString(), "--score", score.toString(),
+        return CliTestSupport.run("decompose", "--audio", audio.toString(), "--score", score.toString(),
                 "--out", out.toString(), "--iterations", "3", "-q", "--no-plots");
-    }
-
-    /** Runs the command line with System.out captured: the commands print their summary there. */
-    private static CliTestSupport.Outcome quietly(String... args) {
-        PrintStream stdout = System.out;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        try {
-            return CliTestSupport.run(args);
-        } finally {
-            System.setOut(stdout);
-        }
     }
 
     private static void assertCleanRefusal(CliTestSupport.Outcome o, String names) {
@@ -86,7 +72,7 @@ class HostileInputCliTest {
         loud[100] = 1e17f;
         Wav.write(ref.resolve("p.wav"), x, FS, WavEncoding.FLOAT_32);
         Wav.write(est.resolve("p.wav"), loud, FS, WavEncoding.FLOAT_32);
-        assertCleanRefusal(quietly("evaluate", "--estimates", est.toString(), "--references", ref.toString(),
+        assertCleanRefusal(CliTestSupport.run("evaluate", "--estimates", est.toString(), "--references", ref.toString(),
                 "--out", out.toString()), est.resolve("p.wav") + ": contains samples far beyond full scale");
     }
 
@@ -95,18 +81,10 @@ class HostileInputCliTest {
         Path mid = dir.resolve("names.mid");
         org.nae4j.score.MidiScores.write(new Score(List.of(new Note(0.1, 0.5, 60, 90, "r\u001b[2Jx"),
                 new Note(0.4, 0.6, 48, 80, "left"))), mid);
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        CliTestSupport.Outcome o;
-        try {
-            o = CliTestSupport.run("separate", "--audio", wav.toString(), "--score", mid.toString(), "--out",
-                    out.toString(), "--iterations", "3", "-q", "--no-plots");
-        } finally {
-            System.setOut(stdout);
-        }
+        CliTestSupport.Outcome o = CliTestSupport.run("separate", "--audio", wav.toString(), "--score",
+                mid.toString(), "--out", out.toString(), "--iterations", "3", "-q", "--no-plots");
         assertEquals(0, o.exitCode(), o.err());
-        String table = captured.toString(StandardCharsets.UTF_8);
+        String table = o.out();
         assertTrue(table.contains("r\\x1B[2Jx"), table);
         assertFalse(table.contains("\u001b"), "no raw escape reaches the terminal");
     }
@@ -120,7 +98,7 @@ class HostileInputCliTest {
         }
         feed(audioPipe, Files.readAllBytes(wav));
         feed(scorePipe, Files.readAllBytes(csv));
-        CliTestSupport.Outcome o = quietly("separate", "--audio", audioPipe.toString(), "--score",
+        CliTestSupport.Outcome o = CliTestSupport.run("separate", "--audio", audioPipe.toString(), "--score",
                 scorePipe.toString(), "--out", out.toString(), "--iterations", "3", "-q", "--no-plots");
         assertEquals(0, o.exitCode(), o.err());
         assertEquals(FS, Wav.read(out.resolve("right.wav")).sampleRate(), "the 44.1 kHz pipe was read once");
