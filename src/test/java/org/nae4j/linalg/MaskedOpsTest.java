@@ -234,6 +234,17 @@ class MaskedOpsTest {
         assertTrue(Alignment.LINE_START >= 0 && Alignment.LINE_START < 16);
     }
 
+    @org.junit.jupiter.api.Test
+    void theBaseOffsetFollowsHotSpotsHeaderLayout() {
+        assertEquals(16, Alignment.baseOffset(null, "true"), "compressed class pointers, Java 17");
+        assertEquals(16, Alignment.baseOffset("false", "true"), "compressed class pointers, Java 24+");
+        assertEquals(12, Alignment.baseOffset("true", "true"), "compact object headers");
+        assertEquals(0, Alignment.baseOffset("false", "false"), "unknown layout: no padding");
+        assertEquals(0, Alignment.baseOffset(null, null), "no HotSpot flags: no padding");
+        // The tests run on HotSpot with its default flags (compressed class pointers).
+        assertEquals(12, Alignment.LINE_START);
+    }
+
     @ParameterizedTest
     @CsvSource({"37, 101, 7", "5, 33, 1", "129, 95, 20", "3, 2, 40"})
     void gramsAndSmallProductMatchDense(int k, int n, int r) {
