@@ -21,7 +21,7 @@ public record Errors(double columnL1, double relativeL1, double frobenius) {
         double[] l1 = new double[tiles];
         double[] sq = new double[tiles];
         double[] mass = new double[tiles];
-        par.forRange(tiles, 1, (from, to) -> {
+        par.forRange(tiles, 1, (long) k * n * Math.max(1, r), (from, to) -> {
             float[] hb = new float[r * TILE];
             float[] wb = new float[k * r];
             float[] vhat = new float[k * TILE];

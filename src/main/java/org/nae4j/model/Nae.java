@@ -22,6 +22,8 @@ public final class Nae extends AutoencoderBase {
     static final int FRAME_TILE = 256;
     /** Entries of W_D per chunk when the projection is split among the threads. */
     private static final int PROJECT_GRAIN = 4096;
+    /** Work per entry of an optimizer's step (Adam's moments, square root and division), for the serial threshold. */
+    private static final int OPTIMIZER_WORK = 8;
     private final float[] wc;
     private final double vNormSquared;
     private final float[] wdt;
@@ -83,8 +85,8 @@ public final class Nae extends AutoencoderBase {
     public void step() {
         gradients();
         // The two optimizers hold separate state and arrays: each runs on its own thread.
-        par.forRange(2, 1, optimizerBody);
-        par.forRange(wd.length, PROJECT_GRAIN, projectBody);
+        par.forRange(2, 1, OPTIMIZER_WORK * (we.length + wd.length), optimizerBody);
+        par.forRange(wd.length, PROJECT_GRAIN, wd.length, projectBody);
         forward();
     }
 
@@ -185,7 +187,7 @@ public final class Nae extends AutoencoderBase {
             throw new IllegalArgumentException("expected A " + r + "×" + k + ", V " + k + "×" + n + ", out " + r + "×" + n);
         }
         int[][] intervals = s.intervals();
-        par.forRange(n, FRAME_TILE, (from, to) -> {
+        par.forRange(n, FRAME_TILE, (long) r * k * n, (from, to) -> {
             for (int j0 = from; j0 < to; j0 += FRAME_TILE) {
                 int j1 = Math.min(to, j0 + FRAME_TILE);
                 for (int c = 0; c < r; c++) {

@@ -83,7 +83,7 @@ public final class NaeMultiplicative extends AutoencoderBase {
     public void step() {
         if (masked != null) {
             masked.encoderFactors(wd, h, encNum, encDen);
-            par.forRange(we.length, UPDATE_GRAIN, encoderUpdate);
+            par.forRange(we.length, UPDATE_GRAIN, we.length, encoderUpdate);
             masked.encodeAndUpdateDecoder(we, wd, h);
             return;
         }
