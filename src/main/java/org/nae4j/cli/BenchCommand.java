@@ -31,7 +31,6 @@ final class BenchCommand implements Callable<Integer> {
     static final int DEFAULT_ITERATIONS = 50;
     static final int DEFAULT_WARMUP = 50;
     static final double DEFAULT_JIT_SECONDS = 5;
-    static final int DEFAULT_THREADS = 2;
 
     @Option(names = "--audio", required = true, paramLabel = "FILE", description = "The recording (WAV).")
     Path audio;
@@ -52,8 +51,8 @@ final class BenchCommand implements Callable<Integer> {
                     + "compiler has finished (default: ${DEFAULT-VALUE} s; 0: none).")
     double jitSeconds = DEFAULT_JIT_SECONDS;
 
-    @Option(names = "--threads", paramLabel = "COUNT", description = "Worker threads (default: ${DEFAULT-VALUE}).")
-    int threads = DEFAULT_THREADS;
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Option(names = "--methods", paramLabel = "NAME", split = ",", converter = MethodOption.Converter.class,
             description = "Methods to time, comma-separated (default: all).")
@@ -84,9 +83,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--iterations must be ≥ 1, --warmup ≥ 0 and --jit-warmup a number of "
                     + "seconds ≥ 0", e);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be ≥ 1");
-        }
+        int threads = threadsOption.threads();
         List<Method> chosen = new ArrayList<>();
         for (Method m : methods == null ? List.of(Method.values()) : methods) {
             if (KernelBench.supports(m)) {

@@ -51,8 +51,8 @@ final class EncodeCommand implements Callable<Integer> {
             description = "Output folder (replaced as a whole if it exists; never left half-written).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "COUNT", description = "Worker threads (default: ${DEFAULT-VALUE}).")
-    int threads = DecompositionOptions.DEFAULT_THREADS;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     AlignFlag alignment;
@@ -102,14 +102,14 @@ final class EncodeCommand implements Callable<Integer> {
         }
         float[] h = new float[r * n];
         Errors errors;
-        try (Parallel par = new Parallel(threads)) {
+        try (Parallel par = new Parallel(threads.threads())) {
             Nae.encode(weSel, a.magnitude(), c.support(), h, par);
             errors = Errors.of(a.magnitude(), wdSel, h, k, r, n, par);
         }
         History history = new History();
         history.add(0, 0, errors);
-        DecompositionOptions options = new DecompositionOptions(method, 0, DecompositionOptions.DEFAULT_SEED, threads,
-                DecompositionOptions.DEFAULT_HISTORY_EVERY);
+        DecompositionOptions options = new DecompositionOptions(method, 0, DecompositionOptions.DEFAULT_SEED,
+                threads.threads(), DecompositionOptions.DEFAULT_HISTORY_EVERY);
         DecompositionResult result = new DecompositionResult(wdSel, h, weSel, k, n, c.pitches().clone(), history,
                 errors, 0, options);
         Map<String, Object> parameters = new LinkedHashMap<>();

@@ -20,9 +20,8 @@ final class RunOptions {
             description = "Seed of every random choice; a run is reproducible from (seed, threads) (default: ${DEFAULT-VALUE}).")
     long seed = DecompositionOptions.DEFAULT_SEED;
 
-    @Option(names = "--threads", paramLabel = "COUNT",
-            description = "Worker threads for the matrix kernels (default: ${DEFAULT-VALUE}).")
-    int threads = DecompositionOptions.DEFAULT_THREADS;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--history-every", paramLabel = "ITERATIONS",
             description = "Record the errors every this many iterations in history.csv (default: ${DEFAULT-VALUE}).")
@@ -65,7 +64,7 @@ final class RunOptions {
 
     /** The options of a run of {@code method}. */
     DecompositionOptions options(Method method) {
-        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, kernels.kernels, nae());
+        return new DecompositionOptions(method, iterations, seed, threads.threads(), historyEvery, kernels.kernels, nae());
     }
 
     /** The parameters of a run of {@code method}, for summary.json. */
@@ -73,7 +72,7 @@ final class RunOptions {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("iterations", iterations);
         m.put("seed", seed);
-        m.put("threads", threads);
+        m.put("threads", threads.threads());
         m.put("history_every", historyEvery);
         m.put("kernels", kernels.kernels.id());
         // Only what the method uses: the optimizer's hyperparameters (with the learning rate resolved).
