@@ -10,8 +10,9 @@ module org.nae4j.core {
     // JTransforms 3.1 has no module descriptor and no Automatic-Module-Name: its name derives from the jar's.
     requires JTransforms;
     requires com.fasterxml.jackson.databind;
-    // linalg.Alignment reads sun.misc.Unsafe's array base offset reflectively (with a default when it cannot).
-    requires jdk.unsupported;
+    // linalg.Alignment reads HotSpot's object-header flags to align the kernels' arrays to cache lines.
+    requires java.management;
+    requires jdk.management;
 
     exports org.nae4j;
     exports org.nae4j.alignment;

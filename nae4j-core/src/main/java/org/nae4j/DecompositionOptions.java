@@ -11,7 +11,7 @@ import org.nae4j.model.NaeOptions;
  * @param method       the decomposition method (default NMF)
  * @param iterations   number of iterations, ≥ 0 (default 10000, as in the paper)
  * @param seed         seed of every random choice (default 0)
- * @param threads      worker threads for the kernels, ≥ 1 (default 1)
+ * @param threads      worker threads for the kernels, ≥ 1 (default {@value #DEFAULT_THREADS}: see there)
  * @param historyEvery record the errors every this many iterations, ≥ 1 (default 10); the first and the
  *                     last iteration are always recorded
  * @param kernels      dense, mask-aware, or chosen per problem (default AUTO); results agree up to float
@@ -23,6 +23,12 @@ public record DecompositionOptions(Method method, int iterations, long seed, int
                                    KernelChoice kernels, NaeOptions nae) {
     public static final int DEFAULT_ITERATIONS = 10_000;
     public static final long DEFAULT_SEED = 0;
+    /**
+     * The library's thread count when none is given: 1, not the machine's processors as on the command line
+     * ({@code Parallel.defaultThreads()}), because results are reproducible for a given thread count, so
+     * {@link #defaults} gives the same decomposition on every machine, and an application embedding the
+     * library decides itself how many of its cores the kernels may take.
+     */
     public static final int DEFAULT_THREADS = 1;
     public static final int DEFAULT_HISTORY_EVERY = 10;
 

@@ -32,7 +32,6 @@ final class BenchCommand implements Callable<Integer>, CheckedOptions {
     static final int DEFAULT_ITERATIONS = 50;
     static final int DEFAULT_WARMUP = 50;
     static final double DEFAULT_JIT_SECONDS = 5;
-    static final int DEFAULT_THREADS = 2;
 
     @Option(names = "--audio", required = true, paramLabel = "FILE",
             description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel "
@@ -57,8 +56,8 @@ final class BenchCommand implements Callable<Integer>, CheckedOptions {
                     + "compiler has finished (default: ${DEFAULT-VALUE} s; 0: none).")
     double jitSeconds = DEFAULT_JIT_SECONDS;
 
-    @Option(names = "--threads", paramLabel = "COUNT", description = "Worker threads (default: ${DEFAULT-VALUE}).")
-    int threads = DEFAULT_THREADS;
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Option(names = "--methods", paramLabel = "NAME", split = ",", converter = MethodOption.Converter.class,
             description = "Methods to time, comma-separated: ${COMPLETION-CANDIDATES} (default: all).")
@@ -106,7 +105,6 @@ final class BenchCommand implements Callable<Integer>, CheckedOptions {
     @Override
     public void check() {
         timing();
-        BadOptionValue.build(() -> DecompositionOptions.defaults(Method.NMF).withThreads(threads), "threads", "--threads");
         chosen();
         if (numpy && !analysis.isDefault()) {
             throw new BadOptionValue("--numpy", "compares with a script that uses the default STFT and constraint "
@@ -126,6 +124,7 @@ final class BenchCommand implements Callable<Integer>, CheckedOptions {
 
     private Integer call(OutputFolder folder) throws Exception {
         KernelBench.Timing timing = timing();
+        int threads = threadsOption.threads();
         List<Method> chosen = chosen();
         Analysis a = Analysis.of(audio, score, analysis.stft(), analysis.constraints());
         var c = a.constraints();

@@ -30,13 +30,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code nae4j encode}: applies a trained autoencoder to another recording of the same piece, without
- * training: H = ReLU(W_E V) ⊙ H^C with H^C from the new score, V̂ = W_D H (SPEC 4).
+ * training: H = ReLU(W_E V) ⊙ H^C with H^C from the new score, V̂ = W_D H (method §4).
  */
 @Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Apply a trained autoencoder (a results folder of decompose --method nae-*) to another recording "
                 + "of the same piece: compute its activations H = ReLU(W_E V) * H^C and the approximation error "
                 + "without training. The spectrogram and constraint parameters are the model's."})
-final class EncodeCommand implements Callable<Integer>, CheckedOptions {
+final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR",
             description = "Results folder of a decompose run with an autoencoder method (W.npy, W_E.npy, summary.json).")
     Path model;
@@ -56,8 +56,8 @@ final class EncodeCommand implements Callable<Integer>, CheckedOptions {
                     + "result of nae4j's with --overwrite.")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "COUNT", description = "Worker threads (default: ${DEFAULT-VALUE}).")
-    int threads = DecompositionOptions.DEFAULT_THREADS;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     AlignFlag alignment;
@@ -67,11 +67,6 @@ final class EncodeCommand implements Callable<Integer>, CheckedOptions {
 
     @Mixin
     OverwriteOption overwrite;
-
-    @Override
-    public void check() {
-        BadOptionValue.build(() -> DecompositionOptions.defaults(Method.NMF).withThreads(threads), "threads", "--threads");
-    }
 
     @Override
     public Integer call() {
@@ -121,14 +116,14 @@ final class EncodeCommand implements Callable<Integer>, CheckedOptions {
         }
         float[] h = new float[r * n];
         Errors errors;
-        try (Parallel par = new Parallel(threads)) {
+        try (Parallel par = new Parallel(threads.threads())) {
             Nae.encode(weSel, a.magnitude(), c.support(), h, par);
             errors = Errors.of(a.magnitude(), wdSel, h, k, r, n, par);
         }
         History history = new History();
         history.add(0, 0, errors);
-        DecompositionOptions options = new DecompositionOptions(method, 0, DecompositionOptions.DEFAULT_SEED, threads,
-                DecompositionOptions.DEFAULT_HISTORY_EVERY);
+        DecompositionOptions options = new DecompositionOptions(method, 0, DecompositionOptions.DEFAULT_SEED,
+                threads.threads(), DecompositionOptions.DEFAULT_HISTORY_EVERY);
         DecompositionResult result = new DecompositionResult(wdSel, h, weSel, k, n, c.pitches().clone(), history,
                 errors, 0, options);
         Map<String, Object> parameters = new LinkedHashMap<>();

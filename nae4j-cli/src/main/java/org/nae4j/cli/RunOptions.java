@@ -21,9 +21,8 @@ final class RunOptions implements CheckedOptions {
             description = "Seed of every random choice; a run is reproducible from (seed, threads) (default: ${DEFAULT-VALUE}).")
     long seed = DecompositionOptions.DEFAULT_SEED;
 
-    @Option(names = "--threads", paramLabel = "COUNT",
-            description = "Worker threads for the matrix kernels (default: ${DEFAULT-VALUE}).")
-    int threads = DecompositionOptions.DEFAULT_THREADS;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--history-every", paramLabel = "ITERATIONS",
             description = "Record the errors every this many iterations in history.csv, >= 1; the first and the last "
@@ -73,7 +72,7 @@ final class RunOptions implements CheckedOptions {
 
     /** The options of a run of {@code method}. */
     DecompositionOptions options(Method method) {
-        return BadOptionValue.build(() -> new DecompositionOptions(method, iterations, seed, threads, historyEvery,
+        return BadOptionValue.build(() -> new DecompositionOptions(method, iterations, seed, threads.threads(), historyEvery,
                         kernels.kernels, nae()),
                 "iterations", "--iterations", "threads", "--threads", "historyEvery", "--history-every");
     }
@@ -89,7 +88,7 @@ final class RunOptions implements CheckedOptions {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("iterations", iterations);
         m.put("seed", seed);
-        m.put("threads", threads);
+        m.put("threads", threads.threads());
         m.put("history_every", historyEvery);
         m.put("kernels", kernels.kernels.id());
         // Only what the method uses: the optimizer's hyperparameters (with the learning rate resolved).

@@ -1,6 +1,7 @@
 package org.nae4j.linalg;
 
-import java.lang.reflect.Field;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 
 /**
  * Where a float[]'s elements start on a 64-byte cache line. A vector load of 16 floats that straddles two
@@ -9,14 +10,22 @@ import java.lang.reflect.Field;
  * address it chooses, but a large array in G1 (a humongous object, over half a heap region: the padded Vᵀ of
  * a long piece) starts at a region boundary, so its element i lies at {@code arrayBaseOffset + 4·i} past a
  * line start. Elsewhere the placement is arbitrary and the padding below neither helps nor hurts.
+ *
+ * <p>Java has no supported API for the array base offset, so it is derived from HotSpot's object layout:
+ * a float[]'s header is the mark word, the class pointer and the 4-byte length, which makes 16 bytes with
+ * compressed class pointers (HotSpot's default on 64-bit machines) and 12 with compact object headers (where
+ * the mark word holds the class). Which layout runs is read from the VM's flags through the supported
+ * {@link HotSpotDiagnosticMXBean}. On another layout or another JVM the offset is unknown and there is no
+ * padding: the layouts that use {@link #LINE_START} stay correct, they only lose the alignment.
  */
 final class Alignment {
     private static final int LINE_BYTES = 64;
-    /** A float[]'s element offset with compressed class pointers, the JVM's default, if Unsafe is unavailable. */
-    private static final int DEFAULT_BASE_OFFSET = 16;
+    private static final int COMPRESSED_CLASS_POINTERS_OFFSET = 16;
+    private static final int COMPACT_HEADERS_OFFSET = 12;
 
     /** The first index of a large float[] whose element lies on a cache-line start (12 on a default JVM). */
-    static final int LINE_START = lineStart(baseOffset());
+    static final int LINE_START = lineStart(baseOffset(flag("UseCompactObjectHeaders"),
+            flag("UseCompressedClassPointers")));
 
     private Alignment() {
     }
@@ -25,16 +34,26 @@ final class Alignment {
         return (LINE_BYTES - baseOffset % LINE_BYTES) % LINE_BYTES / Float.BYTES;
     }
 
-    /** {@code Unsafe.arrayBaseOffset(float[].class)}, read by reflection (jdk.unsupported), or the default. */
-    private static int baseOffset() {
+    /**
+     * A float[]'s element offset on HotSpot with these flags ("true", "false", or null where the VM does not
+     * have the flag), or 0 (no padding) where the layout is not one of those known.
+     */
+    static int baseOffset(String compactHeaders, String compressedClassPointers) {
+        if ("true".equals(compactHeaders)) {
+            return COMPACT_HEADERS_OFFSET;
+        }
+        if ((compactHeaders == null || "false".equals(compactHeaders)) && "true".equals(compressedClassPointers)) {
+            return COMPRESSED_CLASS_POINTERS_OFFSET;
+        }
+        return 0;
+    }
+
+    /** The value of a HotSpot flag, or null where the VM has no such flag or does not say. */
+    private static String flag(String name) {
         try {
-            Class<?> unsafe = Class.forName("sun.misc.Unsafe");
-            Field field = unsafe.getDeclaredField("theUnsafe");
-            field.setAccessible(true);
-            Object instance = field.get(null);
-            return (Integer) unsafe.getMethod("arrayBaseOffset", Class.class).invoke(instance, float[].class);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return DEFAULT_BASE_OFFSET;
+            return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name).getValue();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
         }
     }
 }

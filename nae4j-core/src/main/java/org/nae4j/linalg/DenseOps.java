@@ -43,7 +43,7 @@ public final class DenseOps {
                                 Parallel par) {
         check(b, k * n, "B");
         check(c, m * n, "C");
-        par.forRange(n, TILE, (from, to) -> {
+        par.forRange(n, TILE, (long) m * k * n, (from, to) -> {
             for (int j0 = from; j0 < to; j0 += TILE) {
                 int j1 = Math.min(to, j0 + TILE);
                 for (int i = 0; i < m; i++) {
@@ -71,7 +71,7 @@ public final class DenseOps {
         check(c, m * n, "C");
         check(bt, k * n, "workspace");
         transpose(b, n, k, bt);
-        par.forRange(m, 1, (from, to) -> {
+        par.forRange(m, 1, (long) m * k * n, (from, to) -> {
             for (int i = from; i < to; i++) {
                 int ci = i * n;
                 java.util.Arrays.fill(c, ci, ci + n, 0f);

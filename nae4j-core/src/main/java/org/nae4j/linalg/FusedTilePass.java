@@ -28,6 +28,8 @@ final class FusedTilePass {
     private final int workers;
     private final FrameTiles tiling;
     private final MaskedLeftProduct product;
+    /** The entries of Aᵀ B a pass computes (each a dot product along the bins). */
+    private final long visited;
     /** Per part. */
     private final TileScratch[] scratch;
     // The running pass' operands, read by the prebuilt loop body (no capturing lambda per call).
@@ -50,6 +52,7 @@ final class FusedTilePass {
         this.workers = par.threads();
         this.tiling = tiling;
         this.product = product;
+        this.visited = tiling.visitedEntries();
         int rows = Math.max(1, tiling.rows);
         this.scratch = TileScratch.slots(MaskedLeftProduct.PARTS, rows, DOT_A);
     }
@@ -77,7 +80,7 @@ final class FusedTilePass {
         xHi = aHi;
         xBt = bt;
         xAction = action;
-        par.forRange(workers, 1, partsBody);
+        par.forRange(workers, 1, (xMultiply ? 2 : 1) * visited * kp, partsBody);
         xAt = null;
         xBt = null;
         xAction = null;

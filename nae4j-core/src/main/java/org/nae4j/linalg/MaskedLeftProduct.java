@@ -38,6 +38,8 @@ final class MaskedLeftProduct {
     private final int[] active;
     private final int[] activeLo;
     private final int[] activeHi;
+    /** The entries of A a product multiplies (each by a row of B). */
+    private final long visited;
     /**
      * The entries of {@code active} tile by tile, each tile's sorted by the frames they cover: rows grouped
      * into a block then share most of their frames (the block runs over the union).
@@ -75,6 +77,7 @@ final class MaskedLeftProduct {
         this.active = tiling.active;
         this.activeLo = tiling.activeLo;
         this.activeHi = tiling.activeHi;
+        this.visited = tiling.visitedEntries();
         this.order = byCoveredFrames(tiling);
         this.blocks = new TileBlocks(tiling, order);
         this.partTiles = new int[PARTS + 1];
@@ -140,7 +143,7 @@ final class MaskedLeftProduct {
     /** C = A B, C computed on columns [cLo[r], cHi[r]) of each row r at least (shapes checked by the caller). */
     void multiply(float[] a, float[] b, int m, int[] cLo, int[] cHi, float[] c) {
         begin(a, b, 0, m, cLo, cHi, c);
-        par.forRange(workers, 1, maskedBody);
+        par.forRange(workers, 1, visited * m, maskedBody);
         end();
     }
 
@@ -178,7 +181,7 @@ final class MaskedLeftProduct {
 
     /** Adds the parts' sums into C and ends the product that {@link #begin} started. */
     void end() {
-        par.forRange(workers, 1, addPartialsBody);
+        par.forRange(workers, 1, (long) rows * xM * PARTS, addPartialsBody);
         xA = null;
         xB = null;
         xC = null;

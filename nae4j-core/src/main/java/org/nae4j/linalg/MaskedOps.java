@@ -165,7 +165,7 @@ public final class MaskedOps {
         xB = b;
         xAction = action;
         nextPart.set(0);
-        par.forRange(workers, 1, transABody);
+        par.forRange(workers, 1, tiling.visitedEntries() * k, transABody);
         xAction = null;
     }
 
@@ -286,7 +286,7 @@ public final class MaskedOps {
         xM = m;
         xK = k;
         xN = n;
-        par.forRange(workers, 1, multiplyBody);
+        par.forRange(workers, 1, (long) m * k * n, multiplyBody);
     }
 
     /**
@@ -328,7 +328,7 @@ public final class MaskedOps {
         xN = gStride;
         xLo = lo;
         xHi = hi;
-        par.forRange(workers, 1, gramRowsBody);
+        par.forRange(workers, 1, (long) m * m * kp, gramRowsBody);
     }
 
     /** Worker w's share of the row blocks of {@link #gramRows}, each against every column block. */

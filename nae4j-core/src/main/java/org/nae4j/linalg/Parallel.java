@@ -1,50 +1,102 @@
 package org.nae4j.linalg;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed team of worker threads for the kernels. Work is split into contiguous index ranges in a fixed
- * way that depends only on the range and the thread count, and every output entry is written by exactly one
- * task, so results are reproducible for a given (input, threads). The calling thread runs the first range
- * itself; a parallel loop allocates nothing, so iterations stay free of garbage. Loops must not be started
- * from two threads at once, nor from inside a loop body. Close it when done.
+ * A fixed team of worker threads for the kernels. A loop's range is cut into {@code min(threads, blocks)}
+ * contiguous tasks in a fixed way that depends only on the range and the thread count, and every output entry
+ * is written by exactly one task, so results are reproducible for a given (input, threads) whichever thread
+ * runs which task and whether the tasks run at once or one after another. The calling thread and the workers
+ * claim the tasks in order, so a worker that a busy machine has not scheduled yet holds nobody up: the caller
+ * runs its tasks. A parallel loop allocates nothing, so iterations stay free of garbage. Loops must not be
+ * started from two threads at once, nor from inside a loop body. Close it when done.
+ *
+ * <p>Only as many threads run as there are processors ({@link Runtime#availableProcessors()}): with more
+ * threads than that, the tasks of the larger split are shared by one thread per processor, which gives the
+ * same results as a machine with enough cores, without threads that wait for a core while others wait for
+ * them. Waiting threads spin only for {@value #SPIN_NANOS} ns, then park, and never spin when the thread
+ * count exceeds the processors: such a count says the machine is not what the run was planned for, and a
+ * spinning thread may hold a core another process needs.
  */
 public final class Parallel implements AutoCloseable {
     /**
-     * Polls of a waiting thread before it parks (about 2 ms of spin-wait hints): the loops of an iteration
-     * follow each other within a millisecond or so (between them the calling thread runs optimizer steps
-     * and small products), while parking and waking a thread costs tens of microseconds per loop. With
-     * 2 000 polls instead, the autoencoders' iterations took 2–6 % longer at 2 threads.
+     * The most threads the command line uses by default: the products over V split its tiles into
+     * {@link MaskedLeftProduct#PARTS} parts, so more threads than that leave the largest loops no faster.
      */
-    private static final int SPINS = 50_000;
+    public static final int MAX_DEFAULT_THREADS = MaskedLeftProduct.PARTS;
+    /**
+     * Loops whose work estimate (multiply-adds or elements written) is below this run their tasks one after
+     * another on the calling thread. Handing a loop to a spinning worker and joining it costs about 0.2 µs
+     * (2 threads, a loop over 1024 floats: 0.31 µs split against 0.28 on one thread), and one thread writes
+     * an element in about 0.07 ns and runs a multiply-add of the block kernel in about 0.02
+     * (scripts/bench/SerialThreshold.java), so a split pays from about 5 000 elements or 20 000 multiply-adds;
+     * below this threshold it would save a microsecond at most, and a worker that has to be woken costs tens.
+     */
+    public static final long SERIAL_WORK = 1L << 15;
+    /**
+     * How long a waiting thread spins before it parks: the loops of an iteration follow each other within tens
+     * to hundreds of microseconds, and a spinning worker joins a loop at once, where waking a parked one takes
+     * about as long again. NMF on the short piece, 2 threads, paired runs on a shared machine: median 1.49 ms
+     * per iteration with 200 µs of spin against 2.48 with 20 µs (beside a CPU hog 1.91 against 1.86); in
+     * another series 0.62 without spin against 0.48 with 20 µs. A longer spin takes a core that another
+     * process could use for no gain. A waiting thread parks rather than yields: a parked thread that is woken
+     * preempts a CPU-bound process on its core, while one that yielded to it waits for the end of that
+     * process' time slice.
+     */
+    static final long SPIN_NANOS = 200_000;
 
     private final int threads;
+    private final long serialWork;
     private final Thread[] workers;
+    /** Whether waiting threads spin first: only while the threads fit the processors. */
+    private final boolean spin;
+    /**
+     * The running loop's task count (high 32 bits) and its next unclaimed task (low 32 bits), set in one write
+     * so that a thread never pairs a task number with another loop's count.
+     */
+    private final AtomicLong claims = new AtomicLong();
+    /** Tasks of the running loop not yet finished. */
     private final AtomicInteger remaining = new AtomicInteger();
-    /** Per worker, the number of the loop it was last given; a worker runs when its entry changes. */
-    private final AtomicIntegerArray assigned;
-    private int generation;
+    /** Counts the loops started; a waiting worker joins when it changes. */
+    private final AtomicInteger generation = new AtomicInteger();
     private volatile boolean closed;
     private volatile Throwable failure;
     private volatile Thread caller;
     private RangeBody body;
     private int n;
     private int grain;
-    private int tasks;
 
-    /** @param threads number of worker threads, ≥ 1 (1 runs everything on the calling thread) */
+    /** @param threads how many tasks a loop is split into at most, ≥ 1 (1 runs everything on the calling thread) */
     public Parallel(int threads) {
+        this(threads, SERIAL_WORK);
+    }
+
+    /**
+     * @param threads    how many tasks a loop is split into at most, ≥ 1
+     * @param serialWork loops with less work than this run on the calling thread, ≥ 0 (0: every loop of more
+     *                   than one task runs on the threads; for tests of the split and to measure the threshold)
+     */
+    public Parallel(int threads, long serialWork) {
+        this(threads, serialWork, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param processors the processors to run on: at most this many threads run at once */
+    Parallel(int threads, long serialWork, int processors) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
         }
+        if (serialWork < 0 || processors < 1) {
+            throw new IllegalArgumentException("need serialWork ≥ 0 and processors ≥ 1, got " + serialWork + ", "
+                    + processors);
+        }
         this.threads = threads;
-        this.workers = new Thread[threads - 1];
-        this.assigned = new AtomicIntegerArray(Math.max(1, threads - 1));
+        this.serialWork = serialWork;
+        this.spin = threads <= processors;
+        this.workers = new Thread[Math.max(0, Math.min(threads, processors) - 1)];
         for (int i = 0; i < workers.length; i++) {
-            int index = i + 1;
-            Thread t = new Thread(() -> work(index), "nae4j-worker-" + index);
+            Thread t = new Thread(this::work, "nae4j-worker-" + (i + 1));
             t.setDaemon(true);
             workers[i] = t;
             t.start();
@@ -56,6 +108,15 @@ public final class Parallel implements AutoCloseable {
         return new Parallel(1);
     }
 
+    /**
+     * The thread count the command line uses when none is given: the available processors, at most
+     * {@link #MAX_DEFAULT_THREADS}.
+     */
+    public static int defaultThreads() {
+        return Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The thread count: how many tasks a loop is split into at most (it fixes the results). */
     public int threads() {
         return threads;
     }
@@ -71,13 +132,31 @@ public final class Parallel implements AutoCloseable {
      * multiples of {@code grain} (except the last).
      */
     public void forRange(int n, int grain, RangeBody body) {
+        forRange(n, grain, Long.MAX_VALUE, body);
+    }
+
+    /**
+     * As {@link #forRange(int, int, RangeBody)}, for a loop of about {@code work} multiply-adds or elements
+     * written in all: below {@link #SERIAL_WORK} (or the threshold given) the same chunks run one after another on the calling thread
+     * (the same results, without waking the workers).
+     */
+    public void forRange(int n, int grain, long work, RangeBody body) {
         if (n <= 0) {
             return;
+        }
+        if (grain < 1) {
+            throw new IllegalArgumentException("grain must be ≥ 1, got " + grain);
         }
         int blocks = (n + grain - 1) / grain;
         int count = Math.min(threads, blocks);
         if (count <= 1) {
             body.run(0, n);
+            return;
+        }
+        if (workers.length == 0 || work < serialWork) {
+            for (int t = 0; t < count; t++) {
+                runTask(body, n, grain, t, count);
+            }
             return;
         }
         if (closed) {
@@ -86,30 +165,25 @@ public final class Parallel implements AutoCloseable {
         this.body = body;
         this.n = n;
         this.grain = grain;
-        this.tasks = count;
         this.failure = null;
         this.caller = Thread.currentThread();
-        remaining.set(count - 1);
-        generation++;
-        for (int i = 0; i < count - 1; i++) {
-            assigned.set(i, generation);
+        remaining.set(count);
+        claims.set((long) count << 32);
+        generation.incrementAndGet();
+        for (int i = 0; i < Math.min(count - 1, workers.length); i++) {
             LockSupport.unpark(workers[i]);
         }
-        Throwable own = null;
-        try {
-            runTask(0);
-        } catch (RuntimeException | Error e) {
-            own = e;
-        }
-        for (int spin = 0; remaining.get() > 0; spin++) {
-            if (spin > SPINS) {
-                LockSupport.park(this);
-            } else {
+        runClaimed(true);
+        long spinUntil = spin ? System.nanoTime() + SPIN_NANOS : 0;
+        while (remaining.get() > 0) {
+            if (spin && System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
             }
         }
         this.body = null;
-        Throwable f = own != null ? own : failure;
+        Throwable f = failure;
         if (f instanceof RuntimeException re) {
             throw re;
         }
@@ -118,7 +192,7 @@ public final class Parallel implements AutoCloseable {
         }
     }
 
-    private void runTask(int t) {
+    private static void runTask(RangeBody body, int n, int grain, int t, int tasks) {
         int blocks = (n + grain - 1) / grain;
         int from = Math.min(n, (int) ((long) blocks * t / tasks) * grain);
         int to = Math.min(n, (int) ((long) blocks * (t + 1) / tasks) * grain);
@@ -127,28 +201,42 @@ public final class Parallel implements AutoCloseable {
         }
     }
 
-    private void work(int index) {
-        int seen = 0;
+    /** Runs tasks of the current loop until none is left unclaimed. */
+    private void runClaimed(boolean isCaller) {
         while (true) {
-            for (int spin = 0; assigned.get(index - 1) == seen && !closed; spin++) {
-                if (spin > SPINS) {
-                    LockSupport.park(this);
-                } else {
+            long c = claims.getAndIncrement();
+            int task = (int) c;
+            int tasks = (int) (c >>> 32);
+            if (task >= tasks) {
+                return;
+            }
+            try {
+                runTask(body, n, grain, task, tasks);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            if (remaining.decrementAndGet() == 0 && !isCaller) {
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+
+    private void work() {
+        int seen = generation.get();
+        while (true) {
+            long spinUntil = spin ? System.nanoTime() + SPIN_NANOS : 0;
+            while (generation.get() == seen && !closed) {
+                if (spin && System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
                 }
             }
             if (closed) {
                 return;
             }
-            seen = assigned.get(index - 1);
-            try {
-                runTask(index);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
-            if (remaining.decrementAndGet() == 0) {
-                LockSupport.unpark(caller);
-            }
+            seen = generation.get();
+            runClaimed(false);
         }
     }
 

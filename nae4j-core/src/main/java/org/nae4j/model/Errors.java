@@ -5,7 +5,7 @@ import org.nae4j.linalg.DenseOps;
 import org.nae4j.linalg.Parallel;
 
 /**
- * Approximation errors between V and V̂ = W H (SPEC 5), computed tile by tile so that V̂ is never held
+ * Approximation errors between V and V̂ = W H (method §5), computed tile by tile so that V̂ is never held
  * in full.
  *
  * @param columnL1   the paper's error: (1/N) Σ_n Σ_k |V[k,n] − V̂[k,n]|
@@ -21,7 +21,7 @@ public record Errors(double columnL1, double relativeL1, double frobenius) {
         double[] l1 = new double[tiles];
         double[] sq = new double[tiles];
         double[] mass = new double[tiles];
-        par.forRange(tiles, 1, (from, to) -> {
+        par.forRange(tiles, 1, (long) k * n * Math.max(1, r), (from, to) -> {
             float[] hb = new float[r * TILE];
             float[] wb = new float[k * r];
             float[] vhat = new float[k * TILE];

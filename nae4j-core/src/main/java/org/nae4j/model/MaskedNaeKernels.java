@@ -8,7 +8,7 @@ import org.nae4j.linalg.Parallel;
 import org.nae4j.linalg.RowRanges;
 
 /**
- * The large products of the autoencoders (SPEC 4) on the entries the masks allow, with {@link MaskedOps}'
+ * The large products of the autoencoders (method §4) on the entries the masks allow, with {@link MaskedOps}'
  * SIMD kernels. Every K×N-sized product either runs over the frames H^C keeps (W_E V, W_Dᵀ V, products
  * with Vᵀ of matrices that are zero outside H^C) or is expanded so that it does (E = W_D H − V is never
  * formed: E Hᵀ = W_D (H Hᵀ) − V Hᵀ and W_Dᵀ E = (W_Dᵀ W_D) H − W_Dᵀ V). The elementwise work of each
@@ -137,7 +137,7 @@ final class MaskedNaeKernels {
      */
     void encode(float[] we, float[] h) {
         xWe = we;
-        par.forRange(r, 1, padEncoderBody);
+        par.forRange(r, 1, (long) r * k, padEncoderBody);
         xWe = null;
         xH = h;
         hhtSum.clear();
@@ -167,10 +167,10 @@ final class MaskedNaeKernels {
         xH = null;
         xGd = gd;
         xScale = scale;
-        par.forRange(k, ROW_GRAIN, decoderGradientBody);
+        par.forRange(k, ROW_GRAIN, (long) k * r, decoderGradientBody);
         xGd = null;
         xGe = ge;
-        par.forRange(r, 1, encoderGradientBody);
+        par.forRange(r, 1, (long) r * k, encoderGradientBody);
         xGe = null;
         double cross = 0;
         for (double x : crossPerTile) {
@@ -198,7 +198,7 @@ final class MaskedNaeKernels {
         xH = null;
         xNum = num;
         xGe = denominator;
-        par.forRange(r, 1, encoderFactorsBody);
+        par.forRange(r, 1, 2L * r * k, encoderFactorsBody);
         xNum = null;
         xGe = null;
     }
@@ -211,7 +211,7 @@ final class MaskedNaeKernels {
      */
     void encodeAndUpdateDecoder(float[] we, float[] wd, float[] h) {
         xWe = we;
-        par.forRange(r, 1, padEncoderBody);
+        par.forRange(r, 1, (long) r * k, padEncoderBody);
         xWe = null;
         xH = h;
         hhtSum.clear();
@@ -224,7 +224,7 @@ final class MaskedNaeKernels {
     /** W_Dᵀ into {@link #wdt}, its components split among the threads. */
     private void transposeDecoder(float[] wd) {
         xWd = wd;
-        par.forRange(r, 1, transposeDecoderBody);
+        par.forRange(r, 1, (long) r * k, transposeDecoderBody);
         xWd = null;
     }
 

@@ -69,7 +69,7 @@ final class MaskedTemplates {
         xWt = wt;
         xHvt = hvt;
         xW = w;
-        par.forRange(workers, 1, updateBody);
+        par.forRange(workers, 1, (long) (r + 2) * r * kp, updateBody);
         xWt = null;
         xHvt = null;
         xW = null;

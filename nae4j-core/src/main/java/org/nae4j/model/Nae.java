@@ -8,7 +8,7 @@ import org.nae4j.linalg.Parallel;
 import org.nae4j.optim.Optimizer;
 
 /**
- * The constrained nonnegative autoencoder trained by an additive optimizer (SPEC 4): forward pass
+ * The constrained nonnegative autoencoder trained by an additive optimizer (method §4): forward pass
  * H = ReLU(W_E V) ⊙ H^C (ReLU, then structured dropout), V̂ = W_D H; loss = mean squared error over the K·N
  * entries; one {@link #step()} computes the analytic gradients of W_E and W_D from the same forward pass,
  * lets the optimizer update both, and projects W_D ← max(W_D, 0) ⊙ W^C. The optimizer is separate (one
@@ -22,6 +22,8 @@ public final class Nae extends AutoencoderBase {
     static final int FRAME_TILE = 256;
     /** Entries of W_D per chunk when the projection is split among the threads. */
     private static final int PROJECT_GRAIN = 4096;
+    /** Work per entry of an optimizer's step (Adam's moments, square root and division), for the serial threshold. */
+    private static final int OPTIMIZER_WORK = 8;
     private final float[] wc;
     private final double vNormSquared;
     private final float[] wdt;
@@ -83,8 +85,8 @@ public final class Nae extends AutoencoderBase {
     public void step() {
         gradients();
         // The two optimizers hold separate state and arrays: each runs on its own thread.
-        par.forRange(2, 1, optimizerBody);
-        par.forRange(wd.length, PROJECT_GRAIN, projectBody);
+        par.forRange(2, 1, OPTIMIZER_WORK * (we.length + wd.length), optimizerBody);
+        par.forRange(wd.length, PROJECT_GRAIN, wd.length, projectBody);
         forward();
     }
 
@@ -150,7 +152,7 @@ public final class Nae extends AutoencoderBase {
         }
     }
 
-    /** W_D ← max(W_D, 0) ⊙ W^C (SPEC 4) on the entries [from, to), in place. */
+    /** W_D ← max(W_D, 0) ⊙ W^C (method §4) on the entries [from, to), in place. */
     private void projectDecoder(int from, int to) {
         for (int i = from; i < to; i++) {
             wd[i] = wc[i] == 0f || wd[i] < 0f ? 0f : wd[i];
@@ -185,7 +187,7 @@ public final class Nae extends AutoencoderBase {
             throw new IllegalArgumentException("expected A " + r + "×" + k + ", V " + k + "×" + n + ", out " + r + "×" + n);
         }
         int[][] intervals = s.intervals();
-        par.forRange(n, FRAME_TILE, (from, to) -> {
+        par.forRange(n, FRAME_TILE, (long) r * k * n, (from, to) -> {
             for (int j0 = from; j0 < to; j0 += FRAME_TILE) {
                 int j1 = Math.min(to, j0 + FRAME_TILE);
                 for (int c = 0; c < r; c++) {

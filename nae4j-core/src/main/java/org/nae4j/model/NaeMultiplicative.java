@@ -7,7 +7,7 @@ import org.nae4j.linalg.Parallel;
 
 /**
  * The constrained nonnegative autoencoder trained with the multiplicative rule of the paper's Eq. 3
- * (SPEC 4). One iteration updates the encoder, recomputes H, then updates the decoder:
+ * (method §4). One iteration updates the encoder, recomputes H, then updates the decoder:
  * W_E ← W_E ⊙ (((W_Dᵀ V) ⊙ H^C) Vᵀ) ⊘ (((W_Dᵀ W_D H) ⊙ H^C) Vᵀ + ε),
  * W_D ← W_D ⊙ (V Hᵀ) ⊘ (W_D H Hᵀ + ε), ε = float32 machine epsilon. Entries that are zero stay zero, so
  * W_D stays inside W^C. The start must be nonnegative ({@link NaeInit#LITERAL} is not). The products run
@@ -83,7 +83,7 @@ public final class NaeMultiplicative extends AutoencoderBase {
     public void step() {
         if (masked != null) {
             masked.encoderFactors(wd, h, encNum, encDen);
-            par.forRange(we.length, UPDATE_GRAIN, encoderUpdate);
+            par.forRange(we.length, UPDATE_GRAIN, we.length, encoderUpdate);
             masked.encodeAndUpdateDecoder(we, wd, h);
             return;
         }

@@ -41,7 +41,7 @@ class DenseOpsTest {
     @ParameterizedTest
     @CsvSource({"1,1,1,1", "3,5,7,1", "7,300,513,2", "55,33,260,2", "1,17,1000,2"})
     void productsMatchNaive(int m, int k, int n, int threads) {
-        try (Parallel par = new Parallel(threads)) {
+        try (Parallel par = new Parallel(threads, 0)) {
             float[] a = random(m * k, 1);
             float[] b = random(k * n, 2);
             float[] c = new float[m * n];

@@ -68,7 +68,7 @@ class MaskedOpsTest {
         float[] w = transpose(wT, r, k);
         float[] v = random(rnd, k * n);
         float[] expected = new float[r * n];
-        try (Parallel par = new Parallel(threads)) {
+        try (Parallel par = new Parallel(threads, 0)) {
             DenseOps.multiplyTransA(w, v, expected, k, r, n, par);
             float[] c = new float[r * n];
             MaskedOps ops = new MaskedOps(hc, par);
@@ -110,7 +110,7 @@ class MaskedOpsTest {
         float[] h = masked(random(rnd, r * n), hc);
         float[] vt = random(rnd, n * k);
         float[] expected = new float[r * k];
-        try (Parallel par = new Parallel(threads)) {
+        try (Parallel par = new Parallel(threads, 0)) {
             DenseOps.multiply(h, vt, expected, r, n, k, par);
             float[] c = new float[r * k];
             new MaskedOps(hc, par).multiplyMasked(h, vt, k, wcT.firsts(), wcT.lasts(), c);
@@ -149,7 +149,7 @@ class MaskedOpsTest {
             float[] x = x0.clone();
             float[] wtv = new float[r * n];
             float[] c = new float[r * kp];
-            try (Parallel par = new Parallel(threads)) {
+            try (Parallel par = new Parallel(threads, 0)) {
                 DenseOps.multiplyTransA(transpose(wT, r, k), v, expectedWtv, k, r, n, par);
                 new MaskedOps(hc, par).transATilesThenMultiply(at, kp, wcT.firsts(), wcT.lasts(), bt,
                         (n0, width, rows, from, to, count, tile, worker) -> {
@@ -200,7 +200,7 @@ class MaskedOpsTest {
         }
         for (int threads = 2; threads <= MaskedLeftProduct.PARTS + 1; threads++) {
             float[] c = new float[r * k];
-            try (Parallel par = new Parallel(threads)) {
+            try (Parallel par = new Parallel(threads, 0)) {
                 new MaskedOps(hc, par).multiplyMasked(h, vt, k, wcT.firsts(), wcT.lasts(), c);
             }
             org.junit.jupiter.api.Assertions.assertArrayEquals(one, c, threads + " threads");
@@ -232,6 +232,17 @@ class MaskedOpsTest {
         assertEquals(10, Alignment.lineStart(24));
         assertEquals(0, Alignment.lineStart(64));
         assertTrue(Alignment.LINE_START >= 0 && Alignment.LINE_START < 16);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theBaseOffsetFollowsHotSpotsHeaderLayout() {
+        assertEquals(16, Alignment.baseOffset(null, "true"), "compressed class pointers, Java 17");
+        assertEquals(16, Alignment.baseOffset("false", "true"), "compressed class pointers, Java 24+");
+        assertEquals(12, Alignment.baseOffset("true", "true"), "compact object headers");
+        assertEquals(0, Alignment.baseOffset("false", "false"), "unknown layout: no padding");
+        assertEquals(0, Alignment.baseOffset(null, null), "no HotSpot flags: no padding");
+        // The tests run on HotSpot with its default flags (compressed class pointers).
+        assertEquals(12, Alignment.LINE_START);
     }
 
     @ParameterizedTest

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nae4j.linalg.Parallel;
 
-/** The errors of SPEC 5 against a direct double-precision computation, with pitches silent over whole tiles. */
+/** The errors of method §5 against a direct double-precision computation, with pitches silent over whole tiles. */
 class ErrorsTest {
 
     @ParameterizedTest
@@ -48,7 +48,7 @@ class ErrorsTest {
                 mass += Math.abs(v[p * n + j]);
             }
         }
-        try (Parallel par = new Parallel(threads)) {
+        try (Parallel par = new Parallel(threads, 0)) {
             Errors e = Errors.of(v, w, h, k, r, n, par);
             assertEquals(l1 / n, e.columnL1(), 1e-5 * l1 / n);
             assertEquals(l1 / mass, e.relativeL1(), 1e-5);

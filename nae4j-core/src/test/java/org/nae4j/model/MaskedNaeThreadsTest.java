@@ -34,7 +34,7 @@ class MaskedNaeThreadsTest {
         float[][] den = new float[threads.length][R * K];
         double[] loss = new double[threads.length];
         for (int i = 0; i < threads.length; i++) {
-            try (Parallel par = new Parallel(threads[i])) {
+            try (Parallel par = new Parallel(threads[i], 0)) {
                 MaskedNaeKernels m = new MaskedNaeKernels(p.v(), c, act, tpl, par);
                 m.encode(we, h[i]);
                 loss[i] = m.gradients(wd, h[i], 0.01f, 1.0, gd[i], ge[i]);

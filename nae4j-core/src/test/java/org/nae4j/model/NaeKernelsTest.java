@@ -49,7 +49,7 @@ class NaeKernelsTest {
         int k = c.bins();
         int n = c.frames();
         int r = c.rank();
-        try (Parallel par = new Parallel(threads)) {
+        try (Parallel par = new Parallel(threads, 0)) {
             Autoencoder dense = create(m, v, c, par, KernelChoice.DENSE);
             Autoencoder masked = create(m, v, c, par, KernelChoice.MASKED);
             for (int it = 0; it < ITERATIONS; it++) {

@@ -19,7 +19,7 @@ class NmfKernelsTest {
     void maskedAndDenseAgree(int k, int n, int r, int threads, long seed) {
         Problems.Problem p = Problems.random(k, n, r, seed);
         Constraints c = p.constraints();
-        try (Parallel par = new Parallel(threads)) {
+        try (Parallel par = new Parallel(threads, 0)) {
             Nmf dense = new Nmf(p.v(), c, par, KernelChoice.DENSE);
             Nmf masked = new Nmf(p.v(), c, par, KernelChoice.MASKED);
             assertEquals(KernelChoice.DENSE, dense.kernels());

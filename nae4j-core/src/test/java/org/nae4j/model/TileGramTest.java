@@ -40,7 +40,7 @@ class TileGramTest {
         float[] hht = new float[r * r];
         DenseOps.multiply(gDense, h, gh, r, r, n, Parallel.serial());
         DenseOps.gramRows(h, r, n, hht);
-        try (Parallel par = new Parallel(threads)) {
+        try (Parallel par = new Parallel(threads, 0)) {
             MaskedOps ops = new MaskedOps(new RowRanges(n, c.support().intervals()), par);
             TileGramProduct product = new TileGramProduct(ops, r, n, rp);
             TileGramSum sum = new TileGramSum(ops, r, n);
