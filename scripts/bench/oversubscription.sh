@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # NMF's steady-state ms/iteration (bench, JIT warm-up excluded) with 1, 2 and 4 threads, alone and beside a
 # CPU-bound process (`yes`, started and killed here), the median of RUNS runs per cell, for one or more builds:
-#   scripts/bench/oversubscription.sh [JAR...]        (default: target/nae4j-cli.jar)
+#   scripts/bench/oversubscription.sh [JAR...]        (default: nae4j-cli/target/nae4j-cli.jar)
 # Environment: AUDIO, SCORE (default: the shared Satie excerpt), RUNS (default 5), THREADS (default "1 2 4").
 # Runs are interleaved (run 1 of every build and thread count, then run 2, ...), so a drift in the machine's
 # load touches every cell alike. Prints the per-run figures, then the medians of the dense and the masked path.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 data=/work/shared/data/rendered/satie-gymnopedie-no1-excerpt
-[ $# -gt 0 ] || set -- "$here/../../target/nae4j-cli.jar"
+[ $# -gt 0 ] || set -- "$here/../../nae4j-cli/target/nae4j-cli.jar"
 audio="${AUDIO:-$data/mix.wav}"
 score="${SCORE:-$data/score.csv}"
 runs="${RUNS:-5}"

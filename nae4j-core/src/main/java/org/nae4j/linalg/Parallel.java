@@ -18,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  * same results as a machine with enough cores, without threads that wait for a core while others wait for
  * them. Waiting threads spin only for {@value #SPIN_NANOS} ns, then park, and never spin when the thread
  * count exceeds the processors: such a count says the machine is not what the run was planned for, and a
- * spinning thread may hold a core another process needs.
+ * spinning thread may hold a core another process needs. A thread whose last {@value #SPIN_MISSES} spins ran
+ * out parks at once (another process holds the cores), trying a spin again every {@value #SPIN_PROBE} waits.
  */
 public final class Parallel implements AutoCloseable {
     /**
@@ -46,6 +47,13 @@ public final class Parallel implements AutoCloseable {
      * process' time slice.
      */
     static final long SPIN_NANOS = 200_000;
+    /**
+     * Waits in a row whose spin ran out before a thread parks without spinning: on a machine where another
+     * process holds the cores, a spinning thread only takes time from the one it waits for.
+     */
+    static final int SPIN_MISSES = 2;
+    /** While spinning is off, one wait in this many (a power of two) spins again, to notice a quieter machine. */
+    static final int SPIN_PROBE = 64;
 
     private final int threads;
     private final long serialWork;
@@ -57,6 +65,9 @@ public final class Parallel implements AutoCloseable {
      * so that a thread never pairs a task number with another loop's count.
      */
     private final AtomicLong claims = new AtomicLong();
+    /** The calling thread's waits whose spin ran out, in a row; and its waits, counted for the probes. */
+    private int callerMisses;
+    private int callerWaits;
     /** Tasks of the running loop not yet finished. */
     private final AtomicInteger remaining = new AtomicInteger();
     /** Counts the loops started; a waiting worker joins when it changes. */
@@ -174,13 +185,19 @@ public final class Parallel implements AutoCloseable {
             LockSupport.unpark(workers[i]);
         }
         runClaimed(true);
-        long spinUntil = spin ? System.nanoTime() + SPIN_NANOS : 0;
+        boolean spinNow = spin && (callerMisses < SPIN_MISSES || (++callerWaits & (SPIN_PROBE - 1)) == 0);
+        long spinUntil = spinNow ? System.nanoTime() + SPIN_NANOS : 0;
+        boolean parked = false;
         while (remaining.get() > 0) {
-            if (spin && System.nanoTime() < spinUntil) {
+            if (spinNow && System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
             } else {
+                parked = true;
                 LockSupport.park(this);
             }
+        }
+        if (spinNow) {
+            callerMisses = parked ? callerMisses + 1 : 0;
         }
         this.body = null;
         Throwable f = failure;
@@ -223,14 +240,22 @@ public final class Parallel implements AutoCloseable {
 
     private void work() {
         int seen = generation.get();
+        int misses = 0;
+        int waits = 0;
         while (true) {
-            long spinUntil = spin ? System.nanoTime() + SPIN_NANOS : 0;
+            boolean spinNow = spin && (misses < SPIN_MISSES || (++waits & (SPIN_PROBE - 1)) == 0);
+            long spinUntil = spinNow ? System.nanoTime() + SPIN_NANOS : 0;
+            boolean parked = false;
             while (generation.get() == seen && !closed) {
-                if (spin && System.nanoTime() < spinUntil) {
+                if (spinNow && System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
                 } else {
+                    parked = true;
                     LockSupport.park(this);
                 }
+            }
+            if (spinNow) {
+                misses = parked ? misses + 1 : 0;
             }
             if (closed) {
                 return;
