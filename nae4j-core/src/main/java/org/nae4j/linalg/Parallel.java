@@ -65,9 +65,8 @@ public final class Parallel implements AutoCloseable {
      * so that a thread never pairs a task number with another loop's count.
      */
     private final AtomicLong claims = new AtomicLong();
-    /** The calling thread's waits whose spin ran out, in a row; and its waits, counted for the probes. */
-    private int callerMisses;
-    private int callerWaits;
+    /** How the calling thread waits for the workers (only the calling thread uses it). */
+    private final Wait callerWait;
     /** Tasks of the running loop not yet finished. */
     private final AtomicInteger remaining = new AtomicInteger();
     /** Counts the loops started; a waiting worker joins when it changes. */
@@ -105,6 +104,7 @@ public final class Parallel implements AutoCloseable {
         this.threads = threads;
         this.serialWork = serialWork;
         this.spin = threads <= processors;
+        this.callerWait = new Wait(spin);
         this.workers = new Thread[Math.max(0, Math.min(threads, processors) - 1)];
         for (int i = 0; i < workers.length; i++) {
             Thread t = new Thread(this::work, "nae4j-worker-" + (i + 1));
@@ -185,20 +185,11 @@ public final class Parallel implements AutoCloseable {
             LockSupport.unpark(workers[i]);
         }
         runClaimed(true);
-        boolean spinNow = spin && (callerMisses < SPIN_MISSES || (++callerWaits & (SPIN_PROBE - 1)) == 0);
-        long spinUntil = spinNow ? System.nanoTime() + SPIN_NANOS : 0;
-        boolean parked = false;
+        callerWait.start();
         while (remaining.get() > 0) {
-            if (spinNow && System.nanoTime() < spinUntil) {
-                Thread.onSpinWait();
-            } else {
-                parked = true;
-                LockSupport.park(this);
-            }
+            callerWait.pause(this);
         }
-        if (spinNow) {
-            callerMisses = parked ? callerMisses + 1 : 0;
-        }
+        callerWait.end();
         this.body = null;
         Throwable f = failure;
         if (f instanceof RuntimeException re) {
@@ -240,28 +231,60 @@ public final class Parallel implements AutoCloseable {
 
     private void work() {
         int seen = generation.get();
-        int misses = 0;
-        int waits = 0;
+        Wait wait = new Wait(spin);
         while (true) {
-            boolean spinNow = spin && (misses < SPIN_MISSES || (++waits & (SPIN_PROBE - 1)) == 0);
-            long spinUntil = spinNow ? System.nanoTime() + SPIN_NANOS : 0;
-            boolean parked = false;
+            wait.start();
             while (generation.get() == seen && !closed) {
-                if (spinNow && System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
-                } else {
-                    parked = true;
-                    LockSupport.park(this);
-                }
+                wait.pause(this);
             }
-            if (spinNow) {
-                misses = parked ? misses + 1 : 0;
-            }
+            wait.end();
             if (closed) {
                 return;
             }
             seen = generation.get();
             runClaimed(false);
+        }
+    }
+
+    /**
+     * One thread's way of waiting: spin for {@link #SPIN_NANOS}, then park; after {@link #SPIN_MISSES} spins in
+     * a row that ran out, park at once, spinning again on one wait in {@link #SPIN_PROBE}. Not thread-safe:
+     * each waiting thread has its own.
+     */
+    private static final class Wait {
+        private final boolean allowed;
+        private int misses;
+        private int waits;
+        private boolean spinning;
+        private boolean parked;
+        private long spinUntil;
+
+        Wait(boolean allowed) {
+            this.allowed = allowed;
+        }
+
+        /** Before a wait. */
+        void start() {
+            spinning = allowed && (misses < SPIN_MISSES || (++waits & (SPIN_PROBE - 1)) == 0);
+            spinUntil = spinning ? System.nanoTime() + SPIN_NANOS : 0;
+            parked = false;
+        }
+
+        /** One turn of the wait's loop: a spin hint while the spin lasts, else park until unparked. */
+        void pause(Object blocker) {
+            if (spinning && System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                parked = true;
+                LockSupport.park(blocker);
+            }
+        }
+
+        /** After the wait: a spin that ran out counts as a miss, one that sufficed resets the count. */
+        void end() {
+            if (spinning) {
+                misses = parked ? misses + 1 : 0;
+            }
         }
     }
 
