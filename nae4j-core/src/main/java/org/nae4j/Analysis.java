@@ -15,6 +15,9 @@ import org.nae4j.spectral.StftParams;
  * A recording prepared for decomposition (method §1–2): its mono samples at the analysis rate, complex
  * STFT X, magnitude V = |X| (K×N) and the score constraints.
  *
+ * <p>Its arrays are handed out as they are, not copied (copies would cost the memory of the signal or
+ * the matrices again): treat them as read-only.
+ *
  * @param samples     mono samples at {@code sampleRate} (empty after {@link #withoutSignal()})
  * @param sampleRate  analysis sample rate (Hz)
  * @param params      the STFT parameters

@@ -6,6 +6,9 @@ import org.nae4j.model.History;
 /**
  * The outcome of {@link Decomposition#fit}: W and H after ℓ1 normalisation of W's columns (method §5).
  *
+ * <p>Its arrays are handed out as they are, not copied (copies would cost the memory of the signal or
+ * the matrices again): treat them as read-only.
+ *
  * @param w        templates (or decoder W_D), K×R, columns summing to 1 (or all zero)
  * @param h        activations, R×N, rescaled so that W H is the trained model's V̂
  * @param encoder  the encoder W_E, R×K, for autoencoder methods; null for NMF

@@ -11,6 +11,9 @@ import org.nae4j.spectral.StftParams;
  * and a binary activation mask H^C (R×N, note timing per pitch), both row-major 0/1 floats, together with
  * their structure ({@link Support}) for mask-aware kernels.
  *
+ * <p>Its arrays are handed out as they are, not copied (copies would cost the memory of the signal or
+ * the matrices again): treat them as read-only.
+ *
  * @param wc      W^C, K×R row-major, entries 0 or 1
  * @param hc      H^C, R×N row-major, entries 0 or 1
  * @param bins    K

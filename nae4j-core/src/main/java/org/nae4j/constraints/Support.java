@@ -8,6 +8,9 @@ import org.nae4j.linalg.RowRanges;
  * frame intervals where H^C[r, :] is 1, each as a flat array of half-open ranges {lo0, hi0, lo1, hi1, ...},
  * sorted and disjoint. Mask-aware kernels iterate over these ranges instead of testing 0/1 entries.
  *
+ * <p>Its arrays are handed out as they are, not copied (copies would cost the memory of the signal or
+ * the matrices again): treat them as read-only.
+ *
  * @param bins      K
  * @param frames    N
  * @param bands     per component, bin ranges of W^C

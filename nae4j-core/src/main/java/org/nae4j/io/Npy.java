@@ -18,7 +18,7 @@ public final class Npy {
     private Npy() {
     }
 
-    /** A float32 matrix read from a file, row-major. */
+    /** A float32 matrix read from a file, row-major; {@code data} is handed out as it is, not copied. */
     public record Matrix(float[] data, int rows, int cols) {
     }
 

@@ -5,6 +5,9 @@ import java.util.Objects;
 /**
  * One separated signal.
  *
+ * <p>Its arrays are handed out as they are, not copied (copies would cost the memory of the signal or
+ * the matrices again): treat them as read-only.
+ *
  * @param name       the group's file-safe name, or {@link Separation#RESIDUAL} for the residual
  * @param samples    mono samples at {@code sampleRate} (callers must not mutate them)
  * @param sampleRate Hz, positive

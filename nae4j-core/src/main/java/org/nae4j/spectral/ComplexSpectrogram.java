@@ -3,6 +3,9 @@ package org.nae4j.spectral;
 /**
  * A complex STFT, K×N, row-major: entry (k, n) is {@code re[k*frames + n] + i·im[k*frames + n]}.
  *
+ * <p>Its arrays are handed out as they are, not copied (copies would cost the memory of the signal or
+ * the matrices again): treat them as read-only.
+ *
  * @param re         real parts, length bins·frames
  * @param im         imaginary parts, length bins·frames
  * @param bins       K, number of frequency bins (nFft/2 + 1)
