@@ -63,8 +63,8 @@ class AlignCommandTest {
     void alignWritesTheAlignedScoreAndThePlot() throws IOException {
         Path out = dir.resolve("aligned.csv");
         Path png = dir.resolve("plots/alignment.png");
-        int code = Main.run("align", "--audio", audio.toString(), "--score", score.toString(), "--out", out.toString(),
-                "--plot", png.toString(), "-q");
+        int code = CliTestSupport.run("align", "--audio", audio.toString(), "--score", score.toString(),
+                "--out", out.toString(), "--plot", png.toString(), "-q").exitCode();
         assertEquals(0, code);
         double error = meanOnsetError(CsvScores.read(out));
         assertTrue(error < MAX_MEAN_ERROR_S, "mean onset error " + error);
@@ -76,12 +76,12 @@ class AlignCommandTest {
     @Test
     void decomposeRefusesTheUnalignedScoreButTakesItWithAlign() throws IOException {
         Path out = dir.resolve("results");
-        int refused = Main.run("decompose", "--audio", audio.toString(), "--score", score.toString(),
-                "--out", out.toString(), "--iterations", "3", "-q", "--no-plots");
+        int refused = CliTestSupport.run("decompose", "--audio", audio.toString(), "--score", score.toString(),
+                "--out", out.toString(), "--iterations", "3", "-q", "--no-plots").exitCode();
         assertEquals(Main.EXIT_BAD_INPUT, refused, "a score that runs past the audio is an input error");
         assertFalse(Files.exists(out));
-        int code = Main.run("decompose", "--audio", audio.toString(), "--score", score.toString(),
-                "--out", out.toString(), "--iterations", "3", "-q", "--align");
+        int code = CliTestSupport.run("decompose", "--audio", audio.toString(), "--score", score.toString(),
+                "--out", out.toString(), "--iterations", "3", "-q", "--align").exitCode();
         assertEquals(0, code);
         Path aligned = out.resolve(Aligner.ALIGNED_SCORE_FILE);
         assertTrue(Files.isRegularFile(aligned));
@@ -92,8 +92,8 @@ class AlignCommandTest {
 
     @Test
     void badAlignmentSettingsAreUsageErrors() {
-        int code = Main.run("align", "--audio", audio.toString(), "--score", score.toString(),
-                "--out", dir.resolve("x.csv").toString(), "--feature-rate", "1000", "-q");
+        int code = CliTestSupport.run("align", "--audio", audio.toString(), "--score", score.toString(),
+                "--out", dir.resolve("x.csv").toString(), "--feature-rate", "1000", "-q").exitCode();
         assertEquals(Main.EXIT_USAGE, code);
         assertFalse(Files.exists(dir.resolve("x.csv")));
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +39,11 @@ class EncodeCommandTest {
         CsvScores.write(s, csv);
     }
 
+    /** Runs the command through CliTestSupport (so its summary stays out of the build log), its stderr into err. */
     private static int run(StringWriter err, String... args) {
-        var cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        CliTestSupport.Outcome o = CliTestSupport.run(args);
+        err.append(o.err());
+        return o.exitCode();
     }
 
     @Test

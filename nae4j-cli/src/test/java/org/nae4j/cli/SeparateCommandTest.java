@@ -79,8 +79,8 @@ class SeparateCommandTest {
     @Test
     void separatedFilesHaveTheInputsRateAndLengthAndAddUpToIt() throws IOException {
         Path out = tmp.resolve("sep");
-        assertEquals(0, Main.run("separate", "--audio", mix.toString(), "--score", csv.toString(), "--out",
-                out.toString(), "--iterations", ITERATIONS, "-q", "--no-plots"));
+        assertEquals(0, CliTestSupport.run("separate", "--audio", mix.toString(), "--score", csv.toString(), "--out",
+                out.toString(), "--iterations", ITERATIONS, "-q", "--no-plots").exitCode());
         assertTrue(Files.isRegularFile(out.resolve("decomposition/W.npy")));
         double[] sum = new double[mono.length];
         for (String name : List.of("right", "left", "residual")) {
@@ -101,8 +101,8 @@ class SeparateCommandTest {
         assertTrue(Math.sqrt(err / energy) < 1e-4, "relative error of the sum " + Math.sqrt(err / energy));
 
         Path eval = tmp.resolve("eval");
-        assertEquals(0, Main.run("evaluate", "--estimates", out.toString(), "--references", refs.toString(),
-                "--out", eval.toString(), "-q"));
+        assertEquals(0, CliTestSupport.run("evaluate", "--estimates", out.toString(), "--references", refs.toString(),
+                "--out", eval.toString(), "-q").exitCode());
         List<String> lines = Files.readAllLines(eval.resolve(EvaluateCommand.CSV_FILE));
         assertEquals("name,si_sdr_db,sdr_db,samples,sample_rate", lines.get(0));
         assertEquals(3, lines.size());
@@ -120,24 +120,28 @@ class SeparateCommandTest {
     void badCombinationsAreUsageErrorsAndMissingNotesInputErrors() throws IOException {
         String[] base = {"separate", "--audio", mix.toString(), "--score", csv.toString(), "--iterations", "1", "-q",
             "--no-plots", "--out"};
-        assertEquals(Main.EXIT_USAGE, Main.run(concat(base, tmp.resolve("a").toString(), "--by", "notes")));
-        assertEquals(Main.EXIT_USAGE, Main.run(concat(base, tmp.resolve("b").toString(), "--power", "3")));
+        assertEquals(Main.EXIT_USAGE, CliTestSupport.run(concat(base, tmp.resolve("a").toString(), "--by", "notes"))
+                .exitCode());
+        assertEquals(Main.EXIT_USAGE, CliTestSupport.run(concat(base, tmp.resolve("b").toString(), "--power", "3"))
+                .exitCode());
         Path notes = tmp.resolve("mine.csv");
         CsvScores.write(new Score(List.of(new Note(0.2, 0.45, 77, 90, "right"))), notes);
-        assertEquals(Main.EXIT_BAD_INPUT, Main.run(concat(base, tmp.resolve("c").toString(), "--notes", notes.toString())));
+        assertEquals(Main.EXIT_BAD_INPUT, CliTestSupport.run(concat(base, tmp.resolve("c").toString(),
+                "--notes", notes.toString())).exitCode());
         CsvScores.write(new Score(List.of(new Note(0.2, 0.45, 76, 90, "right"))), notes);
         Path byNotes = tmp.resolve("d");
-        assertEquals(0, Main.run(concat(base, byNotes.toString(), "--notes", notes.toString(), "--mask", "wiener")));
+        assertEquals(0, CliTestSupport.run(concat(base, byNotes.toString(), "--notes", notes.toString(),
+                "--mask", "wiener")).exitCode());
         assertTrue(Files.isRegularFile(byNotes.resolve("mine.wav")));
         assertTrue(Files.isRegularFile(byNotes.resolve("rest.wav")));
         // No reference called mine.wav or rest.wav.
-        assertEquals(Main.EXIT_BAD_INPUT, Main.run("evaluate", "--estimates", byNotes.toString(), "--references",
-                refs.toString(), "-q"));
+        assertEquals(Main.EXIT_BAD_INPUT, CliTestSupport.run("evaluate", "--estimates", byNotes.toString(),
+                "--references", refs.toString(), "-q").exitCode());
         Path wrongRate = tmp.resolve("wrong-rate");
         Wav.write(wrongRate.resolve("mine.wav"), new float[mono.length], RATE / 2, WavEncoding.PCM_16);
         Wav.write(wrongRate.resolve("rest.wav"), new float[mono.length], RATE / 2, WavEncoding.PCM_16);
-        assertEquals(Main.EXIT_BAD_INPUT, Main.run("evaluate", "--estimates", byNotes.toString(), "--references",
-                wrongRate.toString(), "-q"));
+        assertEquals(Main.EXIT_BAD_INPUT, CliTestSupport.run("evaluate", "--estimates", byNotes.toString(),
+                "--references", wrongRate.toString(), "-q").exitCode());
     }
 
     private static String[] concat(String[] a, String... b) {
@@ -156,8 +160,8 @@ class SeparateCommandTest {
         Path score = tmp.resolve("labels").resolve("evil.csv");
         CsvScores.write(new Score(notes), score);
         Path out = tmp.resolve("labels").resolve("out");
-        assertEquals(0, Main.run("separate", "--audio", mix.toString(), "--score", score.toString(), "--out",
-                out.toString(), "--iterations", "1", "-q", "--no-plots"));
+        assertEquals(0, CliTestSupport.run("separate", "--audio", mix.toString(), "--score", score.toString(), "--out",
+                out.toString(), "--iterations", "1", "-q", "--no-plots").exitCode());
         List<String> wavs;
         try (var files = Files.list(out)) {
             wavs = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".wav")).sorted().toList();

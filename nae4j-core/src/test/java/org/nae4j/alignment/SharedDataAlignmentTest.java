@@ -64,12 +64,12 @@ class SharedDataAlignmentTest {
         AlignmentResult r = Alignment.align(x, RATE, distorted, AlignOptions.DEFAULT);
         double[] before = TempoDistortion.onsetErrors(distorted, truth);
         double[] e = TempoDistortion.onsetErrors(r.aligned(), truth);
-        System.out.printf(Locale.ROOT, "%s (first %.0f s, %d notes): onset error before %.0f ms; after: mean %.1f ms, "
-                        + "median %.1f ms, 95th percentile %.1f ms%n", name, CROP_SECONDS, truth.size(),
+        String errors = String.format(Locale.ROOT, "%s (first %.0f s, %d notes): onset error before %.0f ms; after: "
+                        + "mean %.1f ms, median %.1f ms, 95th percentile %.1f ms", name, CROP_SECONDS, truth.size(),
                 1000 * TempoDistortion.mean(before), 1000 * TempoDistortion.mean(e),
                 1000 * TempoDistortion.quantile(e, 0.5), 1000 * TempoDistortion.quantile(e, 0.95));
-        assertTrue(TempoDistortion.mean(before) > 0.2, "the distortion must be large enough to matter");
-        assertTrue(TempoDistortion.mean(e) < MAX_MEAN_ERROR_S, "mean onset error " + TempoDistortion.mean(e));
+        assertTrue(TempoDistortion.mean(before) > 0.2, "the distortion must be large enough to matter: " + errors);
+        assertTrue(TempoDistortion.mean(e) < MAX_MEAN_ERROR_S, errors);
     }
 
     @Test
@@ -84,9 +84,9 @@ class SharedDataAlignmentTest {
         assertTrue(r.aligned().end() > score.end() && r.aligned().end() <= x.length / (double) RATE);
         double unaligned = nmfError(x, score, dir);
         double aligned = nmfError(x, r.aligned(), dir);
-        System.out.printf(Locale.ROOT, "chopin: NMF (%d iterations) column-wise l1 error unaligned %.1f, aligned %.1f%n",
-                NMF_ITERATIONS, unaligned, aligned);
-        assertTrue(aligned < 0.8 * unaligned, "aligned " + aligned + " vs unaligned " + unaligned);
+        assertTrue(aligned < 0.8 * unaligned, String.format(Locale.ROOT,
+                "chopin: NMF (%d iterations) column-wise l1 error unaligned %.1f, aligned %.1f",
+                NMF_ITERATIONS, unaligned, aligned));
     }
 
     private static double nmfError(float[] x, Score score, Path dir) {

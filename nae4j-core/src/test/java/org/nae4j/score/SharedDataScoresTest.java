@@ -59,7 +59,6 @@ class SharedDataScoresTest {
             // Sorted by pitch first, so notes less than 1 ms apart cannot swap places between the two.
             List<Note> a = sorted(csv);
             List<Note> b = sorted(mid);
-            double worst = 0;
             for (int i = 0; i < a.size(); i++) {
                 assertEquals(a.get(i).pitch(), b.get(i).pitch(), name + ": pitch of note " + i);
                 assertEquals(a.get(i).start(), b.get(i).start(), TOLERANCE_S, name + ": start of " + a.get(i));
@@ -69,11 +68,7 @@ class SharedDataScoresTest {
                     // The rendered MIDIs name their tracks "right" and "left", as the CSVs label the hands.
                     assertEquals(a.get(i).instrument(), b.get(i).instrument(), name + ": label of " + a.get(i));
                 }
-                worst = Math.max(worst, Math.max(Math.abs(a.get(i).start() - b.get(i).start()),
-                        Math.abs(a.get(i).duration() - b.get(i).duration())));
             }
-            System.out.printf("%s: %d notes, labels %s, worst time difference %.3g s%n",
-                    name, mid.size(), mid.instruments(), worst);
             if (LABELS.containsKey(name)) {
                 assertEquals(LABELS.get(name), mid.instruments(), name + ": labels");
             }

@@ -14,7 +14,8 @@ import org.nae4j.score.Score;
 /**
  * Times the alignment of a 10-minute piece: The Entertainer (../shared/data, 254.9 s) played 3 times in a
  * row and cut at the first onset at or after 600 s, its score distorted as in the tests.
- * Run: {@code java -Xmx400m -cp target/classes:target/test-classes:<deps> org.nae4j.alignment.AlignmentTiming}.
+ * Run from the repository root: {@code mvn -Pjmh -DskipTests package exec:exec
+ * -Djmh.main=org.nae4j.alignment.AlignmentTiming -Djmh.args= -Djmh.jvmArgs=-Xmx400m} (docs/alignment.md).
  */
 public final class AlignmentTiming {
     private static final int RATE = 22050;

@@ -11,7 +11,8 @@ import org.nae4j.score.Score;
  * Onset errors of the alignment on the rendered pieces of ../shared/data, with the distortion of the tests
  * (seeds 1–3). Arguments: [crop seconds, 0 = whole piece (default 60)] [onset weight (default 1)]
  * [diagonal weight (default 1)] [band radius (default 8)] [feature rate Hz (default 50)].
- * Run: {@code java -cp target/classes:target/test-classes:<deps> org.nae4j.alignment.AlignmentBench 60}.
+ * Run from the repository root: {@code mvn -Pjmh -DskipTests package exec:exec
+ * -Djmh.main=org.nae4j.alignment.AlignmentBench -Djmh.args=60} (docs/alignment.md).
  */
 public final class AlignmentBench {
     private static final int RATE = 22050;
