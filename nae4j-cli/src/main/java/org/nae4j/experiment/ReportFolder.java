@@ -32,11 +32,7 @@ final class ReportFolder {
                 if (!Files.isDirectory(out)) {
                     throw InvalidInputException.of(out, "exists and is not a folder; choose another name");
                 }
-                boolean empty;
-                try (var s = Files.newDirectoryStream(out)) {
-                    empty = !s.iterator().hasNext();
-                }
-                if (!empty) {
+                if (!OutputPaths.isEmpty(out)) {
                     if (!FolderMarker.present(out) || !"experiment".equals(FolderMarker.command(out))) {
                         throw InvalidInputException.of(out, "is not empty and is not an experiment report of nae4j's; "
                                 + "choose a new or empty folder");

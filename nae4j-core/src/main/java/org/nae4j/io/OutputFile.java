@@ -44,15 +44,6 @@ public final class OutputFile {
                 throw InvalidInputException.of(file, "is read-only; make it writable to let nae4j replace it");
             }
         }
-        Path parent = real.getParent();
-        while (parent != null && !Files.exists(parent)) {
-            parent = parent.getParent();
-        }
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw InvalidInputException.of(file, "cannot be created: " + parent + " is not a folder");
-        }
-        if (parent != null && OutputPaths.readOnly(parent)) {
-            throw InvalidInputException.of(file, "cannot be written: the folder " + parent + " is read-only");
-        }
+        OutputPaths.refuseUncreatable(file, real);
     }
 }

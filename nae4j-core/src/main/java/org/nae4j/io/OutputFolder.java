@@ -209,7 +209,7 @@ public final class OutputFolder implements AutoCloseable {
     private void check() {
         try {
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-                checkCreatable();
+                OutputPaths.refuseUncreatable(given, path);
                 return;
             }
             if (!Files.isDirectory(path)) {
@@ -221,7 +221,7 @@ public final class OutputFolder implements AutoCloseable {
                 throw InvalidInputException.of(given, ro + " is read-only; make it writable to let nae4j write "
                         + "there, or choose another folder");
             }
-            if (isEmpty(path)) {
+            if (OutputPaths.isEmpty(path)) {
                 return;
             }
             if (!FolderMarker.present(path)) {
@@ -245,25 +245,4 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    private void checkCreatable() {
-        Path p = path.getParent();
-        while (p != null && !Files.exists(p)) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            return;
-        }
-        if (!Files.isDirectory(p)) {
-            throw InvalidInputException.of(given, "cannot be created: " + p + " is not a folder");
-        }
-        if (OutputPaths.readOnly(p)) {
-            throw InvalidInputException.of(given, "cannot be created: " + p + " is read-only");
-        }
-    }
-
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (var s = Files.newDirectoryStream(dir)) {
-            return !s.iterator().hasNext();
-        }
-    }
 }

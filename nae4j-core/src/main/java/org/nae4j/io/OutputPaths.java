@@ -101,6 +101,33 @@ public final class OutputPaths {
     }
 
     /**
+     * Refuses to create {@code real} (the absolute form of {@code given}, which messages name) where its nearest
+     * existing ancestor is not a folder or is read-only: found now, not after the computation.
+     */
+    static void refuseUncreatable(Path given, Path real) {
+        Path p = real.getParent();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return;
+        }
+        if (!Files.isDirectory(p)) {
+            throw InvalidInputException.of(given, "cannot be created: " + p + " is not a folder");
+        }
+        if (readOnly(p)) {
+            throw InvalidInputException.of(given, "cannot be created: the folder " + p + " is read-only");
+        }
+    }
+
+    /** Whether the folder {@code dir} holds nothing. */
+    public static boolean isEmpty(Path dir) throws IOException {
+        try (var s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        }
+    }
+
+    /**
      * A hidden sibling of {@code target} named after it, such as {@code .results.nae4j-new}. Long names are
      * shortened and given a hash, so the sibling is valid whenever the target's name is.
      */
