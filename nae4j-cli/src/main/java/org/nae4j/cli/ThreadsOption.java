@@ -10,7 +10,7 @@ final class ThreadsOption implements CheckedOptions {
                     + "(default: available processors, at most " + Parallel.MAX_DEFAULT_THREADS + ").")
     int threads = Parallel.defaultThreads();
 
-    private boolean checked;
+    private boolean warned;
 
     @Override
     public void check() {
@@ -23,14 +23,12 @@ final class ThreadsOption implements CheckedOptions {
      * The thread count, checked; the first call warns on stderr when it exceeds the available processors (the
      * run is no faster, and its results are those of that thread count, not of the processors').
      *
-     * @throws IllegalArgumentException if it is below 1
+     * @throws BadOptionValue if it is below 1
      */
     int threads() {
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
-        }
-        if (!checked) {
-            checked = true;
+        check();
+        if (!warned) {
+            warned = true;
             String warning = warning(threads, Runtime.getRuntime().availableProcessors());
             if (warning != null) {
                 System.err.println(warning);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nae4j.audio.Wav;
 import org.nae4j.audio.WavEncoding;
-import org.nae4j.score.CsvScores;
 import org.nae4j.score.Note;
 import org.nae4j.score.Score;
 import org.nae4j.score.Synth;
@@ -33,11 +32,9 @@ class HostileInputCliTest {
 
     @BeforeEach
     void goodInputs() {
-        Score s = new Score(List.of(new Note(0.1, 0.5, 60, 90, "right"), new Note(0.4, 0.6, 48, 80, "left")));
         wav = dir.resolve("good.wav");
         csv = dir.resolve("good.csv");
-        Wav.write(wav, Synth.render(s, FS, SynthOptions.DEFAULT), FS, WavEncoding.PCM_16);
-        CsvScores.write(s, csv);
+        CliTestSupport.twoNotes(wav, csv, FS);
         out = dir.resolve("out");
     }
 

@@ -16,13 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nae4j.audio.Wav;
-import org.nae4j.audio.WavEncoding;
-import org.nae4j.score.CsvScores;
-import org.nae4j.score.Note;
-import org.nae4j.score.Score;
-import org.nae4j.score.Synth;
-import org.nae4j.score.SynthOptions;
 
 /**
  * The defects a new user met: nae4j deleted the user's own files when --out named a folder of theirs. Every
@@ -39,11 +32,9 @@ class OutputSafetyTest {
     @BeforeEach
     void aFolderOfTheUsers() throws IOException {
         mydir = Files.createDirectories(dir.resolve("mydir"));
-        Score s = new Score(List.of(new Note(0.1, 0.5, 60, 90, "right"), new Note(0.4, 0.6, 48, 80, "left")));
         wav = mydir.resolve("mix.wav");
         csv = mydir.resolve("score.csv");
-        Wav.write(wav, Synth.render(s, FS, SynthOptions.DEFAULT), FS, WavEncoding.PCM_16);
-        CsvScores.write(s, csv);
+        CliTestSupport.twoNotes(wav, csv, FS);
         Files.writeString(mydir.resolve("unrelated.txt"), "the user's");
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Objects;
 import org.nae4j.io.InputFiles;
+import org.nae4j.io.IoErrors;
 import org.nae4j.io.InvalidInputException;
 import org.nae4j.io.Memory;
 
@@ -83,7 +84,7 @@ public final class Wav {
         } catch (AccessDeniedException e) {
             throw InvalidInputException.of(file, "cannot read: permission denied", e);
         } catch (IOException e) {
-            throw InvalidInputException.of(file, "cannot read: " + e.getMessage(), e);
+            throw InvalidInputException.of(file, "cannot read: " + IoErrors.reason(e), e);
         }
     }
 
@@ -92,7 +93,7 @@ public final class Wav {
         try {
             return parse(file, new ArraySource(bytes));
         } catch (IOException e) {
-            throw InvalidInputException.of(file, "cannot read: " + e.getMessage(), e);
+            throw InvalidInputException.of(file, "cannot read: " + IoErrors.reason(e), e);
         }
     }
 

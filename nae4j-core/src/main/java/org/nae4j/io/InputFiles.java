@@ -54,7 +54,7 @@ public final class InputFiles {
         } catch (AccessDeniedException e) {
             throw InvalidInputException.of(file, "permission denied", e);
         } catch (IOException e) {
-            throw InvalidInputException.of(file, "cannot read: " + e.getMessage(), e);
+            throw InvalidInputException.of(file, "cannot read: " + IoErrors.reason(e), e);
         }
     }
 

@@ -78,11 +78,6 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** The folder (absolute, links resolved). */
-    public Path path() {
-        return path;
-    }
-
     /**
      * Fills a fresh hidden folder with {@code content}, adds the marker, and puts it in place of the folder.
      * If anything fails the folder is as it was.

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.nae4j.io.InvalidInputException;
+import org.nae4j.io.IoErrors;
 import org.nae4j.io.InputFiles;
 import org.nae4j.io.Printable;
 
@@ -84,7 +85,7 @@ public final class CsvScores {
         try {
             return parse(in.readAllBytes(), source);
         } catch (IOException e) {
-            throw new InvalidInputException(source + ": cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(source + ": cannot read: " + IoErrors.reason(e), e);
         }
     }
 
