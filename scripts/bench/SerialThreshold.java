@@ -1,7 +1,7 @@
 import java.util.Arrays;
-import org.nae4j.linalg.MaskedOps;
-import org.nae4j.linalg.Parallel;
-import org.nae4j.linalg.RowRanges;
+import org.nae4j.kernels.MaskedOps;
+import org.nae4j.kernels.Parallel;
+import org.nae4j.constraints.RowRanges;
 
 /**
  * Where splitting a loop between threads starts to pay: per size, the time of a loop run on the calling thread and

@@ -5,12 +5,12 @@
  * Comments cite the method's decisions as "method §n": the sections of the repository's docs/method.md.
  */
 module org.nae4j.core {
-    // SIMD kernels (org.nae4j.linalg.VectorBlockKernel): optional at run time, where a scalar kernel takes over.
+    // SIMD kernels (org.nae4j.kernels.VectorBlockKernel): optional at run time, where a scalar kernel takes over.
     requires static jdk.incubator.vector;
     // JTransforms 3.1 has no module descriptor and no Automatic-Module-Name: its name derives from the jar's.
     requires JTransforms;
     requires com.fasterxml.jackson.databind;
-    // linalg.Alignment reads HotSpot's object-header flags to align the kernels' arrays to cache lines.
+    // kernels.CacheLines reads HotSpot's object-header flags to align the kernels' arrays to cache lines.
     requires java.management;
     requires jdk.management;
 
@@ -19,10 +19,10 @@ module org.nae4j.core {
     exports org.nae4j.audio;
     exports org.nae4j.constraints;
     exports org.nae4j.io;
-    exports org.nae4j.linalg;
     exports org.nae4j.model;
     exports org.nae4j.optim;
     exports org.nae4j.score;
     exports org.nae4j.separation;
     exports org.nae4j.spectral;
+    // org.nae4j.kernels (the fast products and the thread pool) is internal: the model package is its API.
 }

@@ -1,8 +1,8 @@
 package org.nae4j;
 
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.Parallel;
 import org.nae4j.model.Autoencoder;
+import org.nae4j.model.Workers;
 import org.nae4j.model.DeadPitches;
 import org.nae4j.model.Errors;
 import org.nae4j.model.Factorization;
@@ -51,7 +51,7 @@ public final class Decomposition {
             throw new IllegalArgumentException("V has " + v.length + " entries but the constraints are for K×N = "
                     + k + "×" + n);
         }
-        try (Parallel par = new Parallel(options.threads())) {
+        try (Workers par = Workers.create(options.threads())) {
             Factorization model = create(v, c, options, par);
             History history = new History();
             history.add(0, 0, Errors.of(v, model.templates(), model.activations(), k, r, n, par));
@@ -77,7 +77,7 @@ public final class Decomposition {
         }
     }
 
-    private static Factorization create(float[] v, Constraints c, DecompositionOptions o, Parallel par) {
+    private static Factorization create(float[] v, Constraints c, DecompositionOptions o, Workers par) {
         return switch (o.method()) {
             case NMF -> new Nmf(v, c, par, o.kernels());
             case NAE_MU -> new NaeMultiplicative(v, c, o.nae().init(), o.seed(), par, o.kernels());

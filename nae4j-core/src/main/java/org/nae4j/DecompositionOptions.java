@@ -1,7 +1,7 @@
 package org.nae4j;
 
 import org.nae4j.io.InvalidOptionException;
-import org.nae4j.linalg.KernelChoice;
+import org.nae4j.model.KernelChoice;
 import org.nae4j.model.Method;
 import org.nae4j.model.NaeOptions;
 

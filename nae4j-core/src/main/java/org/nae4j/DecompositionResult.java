@@ -1,5 +1,7 @@
 package org.nae4j;
 
+import org.nae4j.kernels.Parallel;
+import org.nae4j.kernels.Products;
 import org.nae4j.model.Errors;
 import org.nae4j.model.History;
 
@@ -25,5 +27,14 @@ public record DecompositionResult(float[] w, float[] h, float[] encoder, int bin
                                   DecompositionOptions options) {
     public int rank() {
         return pitches.length;
+    }
+
+    /** The approximation V̂ = W H, K×N row-major (a new array). */
+    public float[] approximation() {
+        float[] vhat = new float[bins * frames];
+        try (Parallel serial = Parallel.serial()) {
+            Products.multiply(w, h, vhat, bins, rank(), frames, serial);
+        }
+        return vhat;
     }
 }

@@ -9,7 +9,7 @@ import org.nae4j.DecompositionOptions;
 import org.nae4j.DecompositionResult;
 import org.nae4j.Results;
 import org.nae4j.constraints.ConstraintOptions;
-import org.nae4j.linalg.BlockKernels;
+import org.nae4j.model.KernelChoice;
 import org.nae4j.model.Method;
 import org.nae4j.score.Examples;
 import org.nae4j.score.Score;
@@ -28,7 +28,7 @@ public class Check {
         Path out = Files.createTempDirectory("mp").resolve("results");
         Results.write(out, r, Map.of("m", "nae-adam"), null);
         System.out.println("module " + Check.class.getModule().getName() + ", core in " + Analysis.class.getModule()
-                + ", kernel " + BlockKernels.describe() + ", error " + r.errors().relativeL1() + ", files "
+                + ", kernel " + KernelChoice.describeSimd() + ", error " + r.errors().relativeL1() + ", files "
                 + Files.list(out).count());
     }
 }

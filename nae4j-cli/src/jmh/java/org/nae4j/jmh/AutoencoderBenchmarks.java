@@ -3,8 +3,8 @@ package org.nae4j.jmh;
 import java.util.concurrent.TimeUnit;
 import org.nae4j.Analysis;
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.Parallel;
+import org.nae4j.model.KernelChoice;
+import org.nae4j.model.Workers;
 import org.nae4j.model.Autoencoder;
 import org.nae4j.model.Method;
 import org.nae4j.model.Nae;
@@ -45,14 +45,14 @@ public class AutoencoderBenchmarks {
     @Param({"nae-mu", "nae-sgd", "nae-adam", "nae-rmsprop"})
     public String method;
 
-    private Parallel par;
+    private Workers par;
     private Autoencoder model;
 
     @Setup(Level.Trial)
     public void setUp() {
         Analysis a = Pieces.load(piece);
         Constraints c = a.constraints();
-        par = new Parallel(threads);
+        par = Workers.create(threads);
         Method m = Method.parse(method);
         long seed = 1;
         model = m == Method.NAE_MU

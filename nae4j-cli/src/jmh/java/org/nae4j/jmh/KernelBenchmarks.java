@@ -3,12 +3,9 @@ package org.nae4j.jmh;
 import java.util.concurrent.TimeUnit;
 import org.nae4j.Analysis;
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.DenseOps;
-import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.MaskedOps;
-import org.nae4j.linalg.Parallel;
-import org.nae4j.linalg.RowRanges;
+import org.nae4j.model.KernelChoice;
 import org.nae4j.model.Nmf;
+import org.nae4j.model.Workers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The kernels on one recording (default: the long piece of the shared data, else the bundled example,
- * synthesised): one NMF iteration with each kernel choice, and the two large masked products alone. Run
+ * synthesised): one NMF iteration with each kernel choice. Run
  * with {@code mvn -Pjmh -DskipTests package exec:exec} (see docs/performance.md); {@code -prof gc} shows the
  * allocation per iteration.
  */
@@ -43,43 +40,17 @@ public class KernelBenchmarks {
     @Param({"1", "2"})
     public int threads;
 
-    private Parallel par;
+    private Workers par;
     private Nmf dense;
     private Nmf masked;
-    private MaskedOps ops;
-    private float[] v;
-    private float[] vt;
-    private float[] w;
-    private float[] h;
-    private float[] out;
-    private float[] hvt;
-    private int[] lo;
-    private int[] hi;
-    private int k;
-    private final MaskedOps.TileAction discard = (n0, width, rows, from, to, count, tile, worker) -> { };
 
     @Setup(Level.Trial)
     public void setUp() {
         Analysis a = Pieces.load(piece);
         Constraints c = a.constraints();
-        par = new Parallel(threads);
-        v = a.magnitude();
-        k = c.bins();
-        int n = c.frames();
-        int r = c.rank();
-        vt = new float[k * n];
-        DenseOps.transpose(v, k, n, vt);
-        dense = new Nmf(v, c, par, KernelChoice.DENSE);
-        masked = new Nmf(v, c, par, KernelChoice.MASKED);
-        RowRanges act = new RowRanges(n, c.support().intervals());
-        RowRanges tpl = new RowRanges(k, c.support().bands());
-        ops = new MaskedOps(act, par);
-        lo = tpl.firsts();
-        hi = tpl.lasts();
-        w = c.wc().clone();
-        h = c.hc().clone();
-        out = new float[r * n];
-        hvt = new float[r * k];
+        par = Workers.create(threads);
+        dense = new Nmf(a.magnitude(), c, par, KernelChoice.DENSE);
+        masked = new Nmf(a.magnitude(), c, par, KernelChoice.MASKED);
     }
 
     @TearDown(Level.Trial)
@@ -99,19 +70,5 @@ public class KernelBenchmarks {
     public float[] nmfDense() {
         dense.step();
         return dense.activations();
-    }
-
-    /** WᵀV on the tiles of H^C, results discarded per tile (the pass NMF fuses its H update into). */
-    @Benchmark
-    public float[] transposedProductTiles() {
-        ops.transATiles(w, k, lo, hi, v, discard);
-        return out;
-    }
-
-    /** H Vᵀ on the bins of W^C (NMF's V Hᵀ). */
-    @Benchmark
-    public float[] maskedLeftProduct() {
-        ops.multiplyMasked(h, vt, k, lo, hi, hvt);
-        return hvt;
     }
 }

@@ -5,10 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.nae4j.io.InvalidOptionException;
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.BlockKernels;
-import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.Parallel;
-import org.nae4j.linalg.RowRanges;
+import org.nae4j.model.KernelChoice;
+import org.nae4j.model.Workers;
+import org.nae4j.constraints.RowRanges;
 import org.nae4j.model.Factorization;
 import org.nae4j.model.Method;
 import org.nae4j.model.Nae;
@@ -105,7 +104,7 @@ public final class KernelBench {
      */
     public static List<Row> run(float[] v, Constraints c, List<Method> methods, Timing timing, int threads) {
         List<Row> rows = new ArrayList<>();
-        try (Parallel par = new Parallel(threads)) {
+        try (Workers par = Workers.create(threads)) {
             for (Method m : methods) {
                 if (!supports(m)) {
                     throw new IllegalArgumentException("the benchmark cannot run method " + m.id());
@@ -134,8 +133,8 @@ public final class KernelBench {
      * zero outside H^C: all K bins on H^C).
      */
     public static double[] flops(Method m, Constraints c) {
-        RowRanges act = new RowRanges(c.frames(), c.support().intervals());
-        RowRanges tpl = new RowRanges(c.bins(), c.support().bands());
+        RowRanges act = c.support().intervals();
+        RowRanges tpl = c.support().bands();
         double paired = act.pairedCount(tpl);
         double kept = 0;
         for (int r = 0; r < act.rows(); r++) {
@@ -154,10 +153,10 @@ public final class KernelBench {
 
     /** Which kernel the masked path runs on, for the report. */
     public static String kernelDescription() {
-        return BlockKernels.describe();
+        return KernelChoice.describeSimd();
     }
 
-    private static Factorization create(Method m, float[] v, Constraints c, Parallel par, KernelChoice k) {
+    private static Factorization create(Method m, float[] v, Constraints c, Workers par, KernelChoice k) {
         return switch (m) {
             case NMF -> new Nmf(v, c, par, k);
             case NAE_MU -> new NaeMultiplicative(v, c, NaeOptions.DEFAULT.init(), SEED, par, k);
@@ -167,7 +166,7 @@ public final class KernelBench {
     }
 
     /** Runs a throwaway model of the method on the path for the timing's JIT seconds. */
-    private static void warmJit(Method m, float[] v, Constraints c, Parallel par, KernelChoice path, Timing timing) {
+    private static void warmJit(Method m, float[] v, Constraints c, Workers par, KernelChoice path, Timing timing) {
         if (timing.jitSeconds() == 0) {
             return;
         }

@@ -18,7 +18,7 @@ import org.nae4j.constraints.Constraints;
 import org.nae4j.io.Json;
 import org.nae4j.io.Npy;
 import org.nae4j.io.OutputFolder;
-import org.nae4j.linalg.Parallel;
+import org.nae4j.model.Workers;
 import org.nae4j.model.Errors;
 import org.nae4j.model.History;
 import org.nae4j.model.Method;
@@ -116,7 +116,7 @@ final class EncodeCommand implements Callable<Integer> {
         }
         float[] h = new float[r * n];
         Errors errors;
-        try (Parallel par = new Parallel(threads.threads())) {
+        try (Workers par = Workers.create(threads.threads())) {
             Nae.encode(weSel, a.magnitude(), c.support(), h, par);
             errors = Errors.of(a.magnitude(), wdSel, h, k, r, n, par);
         }

@@ -1,6 +1,6 @@
 package org.nae4j.cli;
 
-import org.nae4j.linalg.KernelChoice;
+import org.nae4j.model.KernelChoice;
 import picocli.CommandLine.Option;
 
 /** The choice of matrix kernels, mixed into the options of a run. */

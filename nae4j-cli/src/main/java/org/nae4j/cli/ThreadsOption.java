@@ -1,14 +1,14 @@
 package org.nae4j.cli;
 
-import org.nae4j.linalg.Parallel;
+import org.nae4j.model.Workers;
 import picocli.CommandLine.Option;
 
 /** The worker threads of the matrix kernels: one option, one default, for every command that runs them. */
 final class ThreadsOption implements CheckedOptions {
     @Option(names = "--threads", paramLabel = "COUNT",
             description = "Worker threads for the matrix kernels; results are reproducible for a given thread count "
-                    + "(default: available processors, at most " + Parallel.MAX_DEFAULT_THREADS + ").")
-    int threads = Parallel.defaultThreads();
+                    + "(default: available processors, at most " + Workers.MAX_DEFAULT_THREADS + ").")
+    int threads = Workers.defaultThreads();
 
     private boolean warned;
 

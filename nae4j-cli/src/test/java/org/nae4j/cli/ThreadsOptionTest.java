@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nae4j.audio.Wav;
 import org.nae4j.audio.WavEncoding;
-import org.nae4j.linalg.Parallel;
+import org.nae4j.model.Workers;
 import org.nae4j.score.CsvScores;
 import org.nae4j.score.Note;
 import org.nae4j.score.Score;
@@ -39,7 +39,7 @@ class ThreadsOptionTest {
                 continue;
             }
             with.add(e.getKey());
-            assertEquals(Parallel.defaultThreads(), (Integer) o.getValue(), e.getKey());
+            assertEquals(Workers.defaultThreads(), (Integer) o.getValue(), e.getKey());
             assertTrue(String.join(" ", o.description()).endsWith("(default: available processors, at most 8)."),
                     e.getKey() + ": " + String.join(" ", o.description()));
         }

@@ -164,7 +164,7 @@ public record Constraints(float[] wc, float[] hc, int bins, int frames, int[] pi
         }
         int[][] out = new int[r][];
         for (int i = 0; i < r; i++) {
-            out[i] = Support.runs(on[i]);
+            out[i] = RowRanges.runs(on[i]);
         }
         return out;
     }

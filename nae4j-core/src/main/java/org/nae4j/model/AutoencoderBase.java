@@ -2,10 +2,10 @@ package org.nae4j.model;
 
 import org.nae4j.constraints.Constraints;
 import org.nae4j.constraints.Support;
-import org.nae4j.linalg.DenseOps;
-import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.Parallel;
-import org.nae4j.linalg.RowRanges;
+import org.nae4j.kernels.Products;
+import org.nae4j.kernels.MaskedAutoencoderPasses;
+import org.nae4j.kernels.Parallel;
+import org.nae4j.constraints.RowRanges;
 
 /**
  * What both autoencoders ({@link Nae}, {@link NaeMultiplicative}) hold and set up the same way: the shapes,
@@ -27,12 +27,13 @@ abstract class AutoencoderBase implements Autoencoder {
     /** DENSE or MASKED (never AUTO). */
     final KernelChoice kernels;
     /** The mask-aware products, or null on the dense path. */
-    final MaskedNaeKernels masked;
+    final MaskedAutoencoderPasses masked;
 
     /**
      * @throws IllegalArgumentException if V is not K×N
      */
-    AutoencoderBase(float[] v, Constraints c, NaeInit init, long seed, Parallel par, KernelChoice choice) {
+    AutoencoderBase(float[] v, Constraints c, NaeInit init, long seed, Workers workers, KernelChoice choice) {
+        Parallel par = workers.pool();
         this.k = c.bins();
         this.n = c.frames();
         this.r = c.rank();
@@ -43,14 +44,14 @@ abstract class AutoencoderBase implements Autoencoder {
         this.wd = new float[k * r];
         NaeInitialization.initialise(v, c, init, seed, we, wd, par);
         this.h = new float[r * n];
-        RowRanges activations = new RowRanges(n, support.intervals());
-        RowRanges templates = new RowRanges(k, support.bands());
-        this.kernels = choice.resolve(MaskedNaeKernels.maskedFraction(activations, templates));
+        RowRanges activations = support.intervals();
+        RowRanges templates = support.bands();
+        this.kernels = choice.resolve(MaskedAutoencoderPasses.maskedFraction(activations, templates));
         this.masked = kernels == KernelChoice.MASKED
-                ? new MaskedNaeKernels(v, c, activations, templates, par)
+                ? new MaskedAutoencoderPasses(v, c, activations, templates, par)
                 : null;
         // Vᵀ as the dense path multiplies with it (the masked kernels keep their own, padded).
-        this.vt = masked == null ? DenseOps.transposeSpectrogram(v, k, n) : null;
+        this.vt = masked == null ? Products.transposeSpectrogram(v, k, n) : null;
     }
 
     /** The kernels this instance runs (DENSE or MASKED, never AUTO). */

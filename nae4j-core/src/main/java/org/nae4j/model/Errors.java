@@ -1,8 +1,7 @@
 package org.nae4j.model;
 
-import org.nae4j.linalg.BlockKernels;
-import org.nae4j.linalg.DenseOps;
-import org.nae4j.linalg.Parallel;
+import org.nae4j.kernels.Products;
+import org.nae4j.kernels.Parallel;
 
 /**
  * Approximation errors between V and V̂ = W H (method §5), computed tile by tile so that V̂ is never held
@@ -16,7 +15,8 @@ public record Errors(double columnL1, double relativeL1, double frobenius) {
     private static final int TILE = 64;
 
     /** Errors of V ≈ W H with V K×N, W K×R, H R×N. */
-    public static Errors of(float[] v, float[] w, float[] h, int k, int r, int n, Parallel par) {
+    public static Errors of(float[] v, float[] w, float[] h, int k, int r, int n, Workers workers) {
+        Parallel par = workers.pool();
         int tiles = (n + TILE - 1) / TILE;
         double[] l1 = new double[tiles];
         double[] sq = new double[tiles];
@@ -37,7 +37,7 @@ public record Errors(double columnL1, double relativeL1, double frobenius) {
                 // their rows of H and columns of W packed, one small product on the block kernel.
                 int count = 0;
                 for (int c = 0; c < r; c++) {
-                    if (!DenseOps.allZero(h, c * n + j0, width)) {
+                    if (!Products.allZero(h, c * n + j0, width)) {
                         System.arraycopy(h, c * n + j0, hb, count * TILE, width);
                         active[count++] = c;
                     }
@@ -53,7 +53,7 @@ public record Errors(double columnL1, double relativeL1, double frobenius) {
                         System.arraycopy(active, 0, previous, 0, count);
                         previousCount = count;
                     }
-                    BlockKernels.multiply(wb, count, hb, TILE, vhat, TILE, k, count, width, aRows, cRows);
+                    Products.multiply(wb, count, hb, TILE, vhat, TILE, k, count, width, aRows, cRows);
                 } else {
                     java.util.Arrays.fill(vhat, 0f);
                 }

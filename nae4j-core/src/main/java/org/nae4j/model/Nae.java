@@ -2,9 +2,8 @@ package org.nae4j.model;
 
 import org.nae4j.constraints.Constraints;
 import org.nae4j.constraints.Support;
-import org.nae4j.linalg.DenseOps;
-import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.Parallel;
+import org.nae4j.kernels.Products;
+import org.nae4j.kernels.Parallel;
 import org.nae4j.optim.Optimizer;
 
 /**
@@ -13,7 +12,7 @@ import org.nae4j.optim.Optimizer;
  * entries; one {@link #step()} computes the analytic gradients of W_E and W_D from the same forward pass,
  * lets the optimizer update both, and projects W_D ← max(W_D, 0) ⊙ W^C. The optimizer is separate (one
  * instance per parameter array, from an {@link Optimizer.Factory}). The products run on the entries the masks
- * allow ({@link KernelChoice#MASKED}, see {@link MaskedNaeKernels}) or on the reference path
+ * allow ({@link KernelChoice#MASKED}, see the mask-aware passes of {@code org.nae4j.kernels}) or on the reference path
  * ({@link KernelChoice#DENSE}); both give the same model up to float rounding. All work arrays are
  * allocated here.
  */
@@ -42,8 +41,8 @@ public final class Nae extends AutoencoderBase {
     private final Optimizer decoderOptimizer;
 
     /** An autoencoder with the kernels chosen automatically ({@link KernelChoice#AUTO}). */
-    public Nae(float[] v, Constraints c, NaeInit init, long seed, Optimizer.Factory optimizers, Parallel par) {
-        this(v, c, init, seed, optimizers, par, KernelChoice.AUTO);
+    public Nae(float[] v, Constraints c, NaeInit init, long seed, Optimizer.Factory optimizers, Workers workers) {
+        this(v, c, init, seed, optimizers, workers, KernelChoice.AUTO);
     }
 
     /**
@@ -52,12 +51,12 @@ public final class Nae extends AutoencoderBase {
      * @param init       how W_E and W_D start
      * @param seed       seed of the random encoder
      * @param optimizers creates the optimizer of W_E and that of W_D
-     * @param par        the threads to run the kernels on
+     * @param workers    the threads to run the kernels on
      * @param kernels    dense, masked, or chosen by the masks' density
      */
-    public Nae(float[] v, Constraints c, NaeInit init, long seed, Optimizer.Factory optimizers, Parallel par,
+    public Nae(float[] v, Constraints c, NaeInit init, long seed, Optimizer.Factory optimizers, Workers workers,
                KernelChoice kernels) {
-        super(v, c, init, seed, par, kernels);
+        super(v, c, init, seed, workers, kernels);
         this.wc = c.wc();
         double sq = 0;
         for (float x : v) {
@@ -112,9 +111,9 @@ public final class Nae extends AutoencoderBase {
         // E = W_D H − V is never formed: expanding it, every product either skips the zeros of H
         // (about 80 % of it) or is small (R×R Gram matrices), and no K×N array is needed.
         // G_D = c·(W_D (H Hᵀ) − V Hᵀ), with V Hᵀ = (H Vᵀ)ᵀ.
-        DenseOps.gramRows(h, r, n, hht);
-        DenseOps.multiply(wd, hht, whht, k, r, r, par);
-        DenseOps.multiply(h, vt, hvt, r, n, k, par);
+        Products.gramRows(h, r, n, hht);
+        Products.multiply(wd, hht, whht, k, r, r, par);
+        Products.multiply(h, vt, hvt, r, n, k, par);
         for (int p = 0; p < k; p++) {
             for (int c = 0; c < r; c++) {
                 gd[p * r + c] = scale * (whht[p * r + c] - hvt[c * k + p]);
@@ -122,17 +121,17 @@ public final class Nae extends AutoencoderBase {
         }
         // G_H = c·((W_Dᵀ W_D) H − W_Dᵀ V), kept only where the unit is active: H > 0 exactly where
         // H^C = 1 and W_E V > 0, so W_Dᵀ V is needed only inside H^C.
-        DenseOps.transpose(wd, k, r, wdt);
+        Products.transpose(wd, k, r, wdt);
         maskedProduct(wdt, v, support, wdtv, par);
-        DenseOps.gramCols(wd, k, r, wtw);
-        DenseOps.multiply(wtw, h, wtwh, r, r, n, par);
+        Products.gramCols(wd, k, r, wtw);
+        Products.multiply(wtw, h, wtwh, r, r, n, par);
         double cross = 0;
         for (int i = 0; i < gh.length; i++) {
             cross += (double) wdtv[i] * h[i];
             gh[i] = h[i] > 0f ? scale * (wtwh[i] - wdtv[i]) : 0f;
         }
         // G_E = (masked G_H) Vᵀ, skipping the masked-out zeros.
-        DenseOps.multiply(gh, vt, ge, r, n, k, par);
+        Products.multiply(gh, vt, ge, r, n, k, par);
         // ‖E‖² = ‖V‖² − 2⟨W_Dᵀ V, H⟩ + ⟨W_Dᵀ W_D, H Hᵀ⟩
         double fit = 0;
         for (int i = 0; i < wtw.length; i++) {
@@ -167,7 +166,11 @@ public final class Nae extends AutoencoderBase {
      * @param s  the constraints' structure (R, K, N and the frame intervals of H^C)
      * @param h  receives H, R×N
      */
-    public static void encode(float[] we, float[] v, Support s, float[] h, Parallel par) {
+    public static void encode(float[] we, float[] v, Support s, float[] h, Workers workers) {
+        encode(we, v, s, h, workers.pool());
+    }
+
+    static void encode(float[] we, float[] v, Support s, float[] h, Parallel par) {
         maskedProduct(we, v, s, h, par);
         for (int i = 0; i < h.length; i++) {
             h[i] = Math.max(h[i], 0f);
@@ -186,7 +189,10 @@ public final class Nae extends AutoencoderBase {
         if (a.length != r * k || v.length != k * n || out.length != r * n) {
             throw new IllegalArgumentException("expected A " + r + "×" + k + ", V " + k + "×" + n + ", out " + r + "×" + n);
         }
-        int[][] intervals = s.intervals();
+        int[][] intervals = new int[r][];
+        for (int c = 0; c < r; c++) {
+            intervals[c] = s.intervals().ranges(c);
+        }
         par.forRange(n, FRAME_TILE, (long) r * k * n, (from, to) -> {
             for (int j0 = from; j0 < to; j0 += FRAME_TILE) {
                 int j1 = Math.min(to, j0 + FRAME_TILE);

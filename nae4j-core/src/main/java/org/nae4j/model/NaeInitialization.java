@@ -2,8 +2,8 @@ package org.nae4j.model;
 
 import java.util.SplittableRandom;
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.DenseOps;
-import org.nae4j.linalg.Parallel;
+import org.nae4j.kernels.Products;
+import org.nae4j.kernels.Parallel;
 
 /** The starting encoder and decoder of every autoencoder method (method §4, {@link NaeInit}). */
 final class NaeInitialization {
@@ -36,7 +36,7 @@ final class NaeInitialization {
         }
         unitColumns(wd, k, r);
         if (init == NaeInit.TIED) {
-            DenseOps.transpose(wd, k, r, we);
+            Products.transpose(wd, k, r, we);
         } else {
             for (int i = 0; i < we.length; i++) {
                 we[i] = (float) rnd.nextDouble();
@@ -73,7 +73,7 @@ final class NaeInitialization {
             for (int q = 0; q < r; q++) {
                 System.arraycopy(h, q * n + j0, hb, q * w, w);
             }
-            DenseOps.multiply(wd, hb, vhat, k, r, w, par);
+            Products.multiply(wd, hb, vhat, k, r, w, par);
             for (int p = 0; p < k; p++) {
                 for (int j = 0; j < w; j++) {
                     float x = vhat[p * w + j];

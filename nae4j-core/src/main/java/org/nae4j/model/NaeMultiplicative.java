@@ -1,9 +1,8 @@
 package org.nae4j.model;
 
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.DenseOps;
-import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.Parallel;
+import org.nae4j.kernels.Products;
+import org.nae4j.kernels.Parallel;
 
 /**
  * The constrained nonnegative autoencoder trained with the multiplicative rule of the paper's Eq. 3
@@ -11,7 +10,7 @@ import org.nae4j.linalg.Parallel;
  * W_E ← W_E ⊙ (((W_Dᵀ V) ⊙ H^C) Vᵀ) ⊘ (((W_Dᵀ W_D H) ⊙ H^C) Vᵀ + ε),
  * W_D ← W_D ⊙ (V Hᵀ) ⊘ (W_D H Hᵀ + ε), ε = float32 machine epsilon. Entries that are zero stay zero, so
  * W_D stays inside W^C. The start must be nonnegative ({@link NaeInit#LITERAL} is not). The products run
- * on the entries the masks allow ({@link KernelChoice#MASKED}, see {@link MaskedNaeKernels}) or on the
+ * on the entries the masks allow ({@link KernelChoice#MASKED}, see the mask-aware passes of {@code org.nae4j.kernels}) or on the
  * reference path ({@link KernelChoice#DENSE}), with the same results up to float rounding. All work arrays
  * are allocated here.
  */
@@ -32,8 +31,8 @@ public final class NaeMultiplicative extends AutoencoderBase {
     private final float[] whht;
 
     /** The multiplicative autoencoder with the kernels chosen automatically ({@link KernelChoice#AUTO}). */
-    public NaeMultiplicative(float[] v, Constraints c, NaeInit init, long seed, Parallel par) {
-        this(v, c, init, seed, par, KernelChoice.AUTO);
+    public NaeMultiplicative(float[] v, Constraints c, NaeInit init, long seed, Workers workers) {
+        this(v, c, init, seed, workers, KernelChoice.AUTO);
     }
 
     /**
@@ -41,14 +40,14 @@ public final class NaeMultiplicative extends AutoencoderBase {
      * @param c    the constraints (K, N, R, W^C, H^C)
      * @param init how W_E and W_D start: {@link NaeInit#RANDOM} or {@link NaeInit#TIED}
      * @param seed seed of the random encoder
-     * @param par  the threads to run the kernels on
+     * @param workers the threads to run the kernels on
      * @param kernels dense, masked, or chosen by the masks' density
      * @throws IllegalArgumentException for {@link NaeInit#LITERAL}, whose negative encoder entries the
      *                                  multiplicative rule cannot handle
      */
-    public NaeMultiplicative(float[] v, Constraints c, NaeInit init, long seed, Parallel par,
+    public NaeMultiplicative(float[] v, Constraints c, NaeInit init, long seed, Workers workers,
                              KernelChoice kernels) {
-        super(v, c, nonnegativeStart(init), seed, par, kernels);
+        super(v, c, nonnegativeStart(init), seed, workers, kernels);
         this.hc = c.hc();
         this.encNum = new float[r * k];
         this.encDen = new float[r * k];
@@ -89,20 +88,20 @@ public final class NaeMultiplicative extends AutoencoderBase {
         }
         // Encoder: numerator ((W_Dᵀ V) ⊙ H^C) Vᵀ, denominator ((W_Dᵀ W_D H) ⊙ H^C) Vᵀ; the masked
         // factors are 80 % zeros, which the products with Vᵀ skip.
-        DenseOps.transpose(wd, k, r, wdt);
+        Products.transpose(wd, k, r, wdt);
         Nae.maskedProduct(wdt, v, support, wdtv, par);
-        DenseOps.multiply(wdtv, vt, encNum, r, n, k, par);
-        DenseOps.gramCols(wd, k, r, wtw);
-        DenseOps.multiply(wtw, h, wtwh, r, r, n, par);
+        Products.multiply(wdtv, vt, encNum, r, n, k, par);
+        Products.gramCols(wd, k, r, wtw);
+        Products.multiply(wtw, h, wtwh, r, r, n, par);
         mask(wtwh, hc);
-        DenseOps.multiply(wtwh, vt, encDen, r, n, k, par);
+        Products.multiply(wtwh, vt, encDen, r, n, k, par);
         Nmf.multiplicativeUpdate(we, encNum, encDen);
         Nae.encode(we, v, support, h, par);
         // Decoder, as NMF's W update: V Hᵀ = (H Vᵀ)ᵀ.
-        DenseOps.multiply(h, vt, hvt, r, n, k, par);
-        DenseOps.transpose(hvt, r, k, vht);
-        DenseOps.gramRows(h, r, n, hht);
-        DenseOps.multiply(wd, hht, whht, k, r, r, par);
+        Products.multiply(h, vt, hvt, r, n, k, par);
+        Products.transpose(hvt, r, k, vht);
+        Products.gramRows(h, r, n, hht);
+        Products.multiply(wd, hht, whht, k, r, r, par);
         Nmf.multiplicativeUpdate(wd, vht, whht);
     }
 

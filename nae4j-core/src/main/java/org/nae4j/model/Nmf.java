@@ -1,12 +1,10 @@
 package org.nae4j.model;
 
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.BlockKernels;
-import org.nae4j.linalg.DenseOps;
-import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.MaskedOps;
-import org.nae4j.linalg.Parallel;
-import org.nae4j.linalg.RowRanges;
+import org.nae4j.kernels.Products;
+import org.nae4j.kernels.MaskedNmfIteration;
+import org.nae4j.kernels.Parallel;
+import org.nae4j.constraints.RowRanges;
 
 /**
  * Score-informed NMF with the multiplicative updates of Lee and Seung for the Euclidean loss (paper Eq. 2,
@@ -17,13 +15,9 @@ import org.nae4j.linalg.RowRanges;
  */
 public final class Nmf implements Factorization {
     /** Guards the division (method §3: machine epsilon of float32). */
-    public static final float EPSILON = Math.ulp(1f);
-    /**
-     * Updated entries below this are set to zero. Multiplicative updates drive unused entries towards 0
-     * geometrically; once products of such entries become subnormal floats, every kernel that touches them
-     * runs many times slower on x86, while an entry below 1e-30 contributes nothing a float V̂ can hold.
-     */
-    public static final float FLUSH_BELOW = 1e-30f;
+    public static final float EPSILON = Products.EPSILON;
+    /** Updated entries below this are set to zero, so that no kernel runs on subnormal floats. */
+    public static final float FLUSH_BELOW = Products.FLUSH_BELOW;
 
     private final float[] v;
     private final float[] vt;
@@ -34,7 +28,7 @@ public final class Nmf implements Factorization {
     private final float[] w;
     private final float[] h;
     private final KernelChoice kernels;
-    private final MaskedNmfStep masked;
+    private final MaskedNmfIteration masked;
     private final float[] wtv;
     private final float[] wtw;
     private final float[] wtwh;
@@ -44,33 +38,32 @@ public final class Nmf implements Factorization {
     private final float[] hvt;
 
     /** NMF with the kernels chosen automatically ({@link KernelChoice#AUTO}). */
-    public Nmf(float[] v, Constraints c, Parallel par) {
-        this(v, c, par, KernelChoice.AUTO);
+    public Nmf(float[] v, Constraints c, Workers workers) {
+        this(v, c, workers, KernelChoice.AUTO);
     }
 
     /**
      * @param v       the magnitude spectrogram V, K×N row-major (not modified, not copied: keep it unchanged)
      * @param c       the constraints, giving K, N, R and the initial W^C, H^C
-     * @param par     the threads to run the kernels on
+     * @param workers the threads to run the kernels on
      * @param kernels dense, masked, or chosen by the masks' density
      */
-    public Nmf(float[] v, Constraints c, Parallel par, KernelChoice kernels) {
+    public Nmf(float[] v, Constraints c, Workers workers, KernelChoice kernels) {
         this.k = c.bins();
         this.n = c.frames();
         this.r = c.rank();
         this.v = v;
-        this.par = par;
+        this.par = workers.pool();
         this.w = c.wc().clone();
         this.h = c.hc().clone();
-        RowRanges activations = new RowRanges(n, c.support().intervals());
-        RowRanges templates = new RowRanges(k, c.support().bands());
+        RowRanges activations = c.support().intervals();
+        RowRanges templates = c.support().bands();
         this.kernels = kernels.resolve(maskedFraction(activations, templates));
         if (this.kernels == KernelChoice.MASKED) {
             if (v.length != (long) k * n) {
                 throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
             }
-            this.masked = new MaskedNmfStep(v, w, h, k, n, r, activations, templates, new MaskedOps(activations, par),
-                    par);
+            this.masked = new MaskedNmfIteration(v, w, h, k, n, r, activations, templates, par);
             this.vt = null;
             this.wtv = null;
             this.wtw = null;
@@ -81,7 +74,7 @@ public final class Nmf implements Factorization {
             this.hvt = null;
         } else {
             this.masked = null;
-            this.vt = DenseOps.transposeSpectrogram(v, k, n);
+            this.vt = Products.transposeSpectrogram(v, k, n);
             this.wtv = new float[r * n];
             this.wtw = new float[r * r];
             this.wtwh = new float[r * n];
@@ -113,16 +106,16 @@ public final class Nmf implements Factorization {
             return;
         }
         // H ← H ⊙ (WᵀV) ⊘ (WᵀW H + ε)
-        DenseOps.multiplyTransA(w, v, wtv, k, r, n, par);
-        DenseOps.gramCols(w, k, r, wtw);
-        DenseOps.multiply(wtw, h, wtwh, r, r, n, par);
+        Products.multiplyTransA(w, v, wtv, k, r, n, par);
+        Products.gramCols(w, k, r, wtw);
+        Products.multiply(wtw, h, wtwh, r, r, n, par);
         multiplicativeUpdate(h, wtv, wtwh);
         // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε)
         // V Hᵀ = (H Vᵀ)ᵀ: with Vᵀ kept, the long loops run over K and skip the zeros of H.
-        DenseOps.multiply(h, vt, hvt, r, n, k, par);
-        DenseOps.transpose(hvt, r, k, vht);
-        DenseOps.gramRows(h, r, n, hht);
-        DenseOps.multiply(w, hht, whht, k, r, r, par);
+        Products.multiply(h, vt, hvt, r, n, k, par);
+        Products.transpose(hvt, r, k, vht);
+        Products.gramRows(h, r, n, hht);
+        Products.multiply(w, hht, whht, k, r, r, par);
         multiplicativeUpdate(w, vht, whht);
     }
 
@@ -133,7 +126,7 @@ public final class Nmf implements Factorization {
 
     /** {@link #multiplicativeUpdate(float[], float[], float[])} on the entries [from, to). */
     static void multiplicativeUpdate(float[] x, float[] num, float[] den, int from, int to) {
-        BlockKernels.multiplicativeUpdate(x, from, num, from, den, from, to - from, EPSILON, FLUSH_BELOW);
+        Products.multiplicativeUpdate(x, from, num, from, den, from, to - from, EPSILON, FLUSH_BELOW);
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.nae4j.Analysis;
 import org.nae4j.DecompositionResult;
 import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.DenseOps;
+import org.nae4j.kernels.Products;
 import org.nae4j.score.Note;
 import org.nae4j.spectral.ComplexSpectrogram;
 import org.nae4j.spectral.Stft;
@@ -219,7 +219,7 @@ public final class Separation {
         Arrays.fill(y, 0);
         for (int c = 0; c < rank; c++) {
             int off = c * n;
-            if (DenseOps.allZero(hg, off, n)) {
+            if (Products.allZero(hg, off, n)) {
                 continue;
             }
             for (int b = 0; b < k; b++) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.nae4j.linalg.Parallel;
 
 /** The errors of method §5 against a direct double-precision computation, with pitches silent over whole tiles. */
 class ErrorsTest {
@@ -48,7 +47,7 @@ class ErrorsTest {
                 mass += Math.abs(v[p * n + j]);
             }
         }
-        try (Parallel par = new Parallel(threads, 0)) {
+        try (Workers par = Workers.create(threads, 0)) {
             Errors e = Errors.of(v, w, h, k, r, n, par);
             assertEquals(l1 / n, e.columnL1(), 1e-5 * l1 / n);
             assertEquals(l1 / mass, e.relativeL1(), 1e-5);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.Parallel;
-import org.nae4j.linalg.RowRanges;
+import org.nae4j.kernels.MaskedAutoencoderPasses;
+import org.nae4j.constraints.RowRanges;
 
 /**
  * The autoencoders' masked kernels give the same floats on any number of threads: the tiles' work is split
@@ -21,11 +21,11 @@ class MaskedNaeThreadsTest {
     void productsDoNotDependOnTheThreadCount() {
         Problems.Problem p = Problems.random(K, N, R, 10);
         Constraints c = p.constraints();
-        RowRanges act = new RowRanges(N, c.support().intervals());
-        RowRanges tpl = new RowRanges(K, c.support().bands());
+        RowRanges act = c.support().intervals();
+        RowRanges tpl = c.support().bands();
         float[] we = new float[R * K];
         float[] wd = new float[K * R];
-        NaeInitialization.initialise(p.v(), c, NaeInit.RANDOM, 3, we, wd, Parallel.serial());
+        NaeInitialization.initialise(p.v(), c, NaeInit.RANDOM, 3, we, wd, Workers.serial().pool());
         int[] threads = {1, 2, 3};
         float[][] h = new float[threads.length][R * N];
         float[][] gd = new float[threads.length][K * R];
@@ -34,8 +34,8 @@ class MaskedNaeThreadsTest {
         float[][] den = new float[threads.length][R * K];
         double[] loss = new double[threads.length];
         for (int i = 0; i < threads.length; i++) {
-            try (Parallel par = new Parallel(threads[i], 0)) {
-                MaskedNaeKernels m = new MaskedNaeKernels(p.v(), c, act, tpl, par);
+            try (Workers par = Workers.create(threads[i], 0)) {
+                MaskedAutoencoderPasses m = new MaskedAutoencoderPasses(p.v(), c, act, tpl, par.pool());
                 m.encode(we, h[i]);
                 loss[i] = m.gradients(wd, h[i], 0.01f, 1.0, gd[i], ge[i]);
                 m.encoderFactors(wd, h[i], num[i], den[i]);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.Parallel;
 import org.nae4j.optim.Sgd;
 
 /** The analytic gradients of method §4 against central finite differences, in double precision. */
@@ -102,7 +101,7 @@ class NaeGradientTest {
     }
 
     /** A small problem whose encoder has negative entries, so that some ReLUs inside H^C are inactive. */
-    private static Nae mixedSignModel(Problems.Problem p, long seed, Parallel par) {
+    private static Nae mixedSignModel(Problems.Problem p, long seed, Workers par) {
         Constraints c = p.constraints();
         Nae nae = new Nae(p.v(), c, NaeInit.RANDOM, seed, Sgd.factory(0.1), par);
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -123,7 +122,7 @@ class NaeGradientTest {
         for (long seed = 1; seed <= 3; seed++) {
             Problems.Problem p = Problems.random(12, 20, 3, seed);
             Constraints c = p.constraints();
-            Nae nae = mixedSignModel(p, seed, Parallel.serial());
+            Nae nae = mixedSignModel(p, seed, Workers.serial());
             Reference ref = new Reference(toDouble(p.v()), toDouble(c.hc()), c.bins(), c.frames(), c.rank());
             double[] we = toDouble(nae.encoder());
             double[] wd = toDouble(nae.templates());
@@ -138,7 +137,7 @@ class NaeGradientTest {
     void floatGradientsAndLossMatchTheDoubleReference() {
         Problems.Problem p = Problems.random(20, 30, 4, 5);
         Constraints c = p.constraints();
-        try (Parallel par = new Parallel(2)) {
+        try (Workers par = Workers.create(2)) {
             Nae nae = mixedSignModel(p, 5, par);
             Reference ref = new Reference(toDouble(p.v()), toDouble(c.hc()), c.bins(), c.frames(), c.rank());
             double[] we = toDouble(nae.encoder());

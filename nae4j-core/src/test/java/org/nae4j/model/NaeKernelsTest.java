@@ -8,8 +8,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.nae4j.Tolerance;
 import org.nae4j.constraints.Constraints;
 import org.nae4j.constraints.Support;
-import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.Parallel;
 
 /**
  * The mask-aware autoencoder iterations give the dense reference's model (up to float rounding). The
@@ -37,8 +35,12 @@ class NaeKernelsTest {
     void emptyRowsStayZero(String method) {
         Problems.Problem p = Problems.random(45, 70, 4, 17);
         Support s = p.constraints().support();
-        int[][] bands = s.bands().clone();
-        int[][] intervals = s.intervals().clone();
+        int[][] bands = new int[4][];
+        int[][] intervals = new int[4][];
+        for (int c = 0; c < 4; c++) {
+            bands[c] = s.bands().ranges(c);
+            intervals[c] = s.intervals().ranges(c);
+        }
         intervals[1] = new int[0];
         bands[2] = new int[0];
         Support t = new Support(45, 70, bands, intervals);
@@ -50,7 +52,7 @@ class NaeKernelsTest {
         int k = c.bins();
         int n = c.frames();
         int r = c.rank();
-        try (Parallel par = new Parallel(threads, 0)) {
+        try (Workers par = Workers.create(threads, 0)) {
             Autoencoder dense = create(m, v, c, par, KernelChoice.DENSE);
             Autoencoder masked = create(m, v, c, par, KernelChoice.MASKED);
             for (int it = 0; it < ITERATIONS; it++) {
@@ -76,7 +78,7 @@ class NaeKernelsTest {
         }
     }
 
-    private static Autoencoder create(Method m, float[] v, Constraints c, Parallel par, KernelChoice kernels) {
+    private static Autoencoder create(Method m, float[] v, Constraints c, Workers par, KernelChoice kernels) {
         if (m == Method.NAE_MU) {
             NaeMultiplicative x = new NaeMultiplicative(v, c, NaeInit.RANDOM, 7, par, kernels);
             assertEquals(kernels, x.kernels());

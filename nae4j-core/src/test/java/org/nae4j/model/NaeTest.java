@@ -13,7 +13,6 @@ import org.nae4j.DecompositionOptions;
 import org.nae4j.DecompositionResult;
 import org.nae4j.Tolerance;
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.Parallel;
 
 class NaeTest {
     private static final Method[] ADDITIVE = {Method.NAE_SGD, Method.NAE_ADAM, Method.NAE_RMSPROP};
@@ -22,7 +21,7 @@ class NaeTest {
     void multiplicativeNaeNeverMakesAZeroEntryNonzero() {
         Problems.Problem p = Problems.random(50, 60, 5, 21);
         Constraints c = p.constraints();
-        try (Parallel par = new Parallel(2)) {
+        try (Workers par = Workers.create(2)) {
             NaeMultiplicative nae = new NaeMultiplicative(p.v(), c, NaeInit.RANDOM, 3, par);
             double first = error(p, nae, par);
             boolean[] zeroE = zeros(nae.encoder());
@@ -53,7 +52,7 @@ class NaeTest {
         Problems.Problem p = Problems.random(40, 50, 4, 8);
         Constraints c = p.constraints();
         for (Method m : ADDITIVE) {
-            try (Parallel par = Parallel.serial()) {
+            try (Workers par = Workers.serial()) {
                 // A large learning rate pushes many entries below zero, which the projection must undo.
                 Nae nae = new Nae(p.v(), c, NaeInit.RANDOM, 1, NaeOptions.DEFAULT.withLearningRate(0.05).optimizer(m), par);
                 for (int it = 0; it < 50; it++) {
@@ -91,7 +90,7 @@ class NaeTest {
         Constraints c = p.constraints();
         DecompositionResult r = Decomposition.fit(p.v(), c, new DecompositionOptions(Method.NAE_RMSPROP, 100, 0, 1, 10));
         float[] h = new float[c.rank() * c.frames()];
-        Nae.encode(r.encoder(), p.v(), c.support(), h, Parallel.serial());
+        Nae.encode(r.encoder(), p.v(), c.support(), h, Workers.serial());
         Tolerance.assertClose(r.h(), h, 0, 1e-5 * Tolerance.maxAbs(r.h()), "H encoded from the saved W_E");
         for (int col = 0; col < c.rank(); col++) {
             double s = 0;
@@ -129,7 +128,7 @@ class NaeTest {
     void literalInitIsRejectedByTheMultiplicativeRule() {
         Problems.Problem p = Problems.random(10, 10, 2, 1);
         assertThrows(IllegalArgumentException.class,
-                () -> new NaeMultiplicative(p.v(), p.constraints(), NaeInit.LITERAL, 0, Parallel.serial()));
+                () -> new NaeMultiplicative(p.v(), p.constraints(), NaeInit.LITERAL, 0, Workers.serial()));
     }
 
     @Test
@@ -141,7 +140,7 @@ class NaeTest {
         assertThrows(IllegalArgumentException.class, () -> NaeOptions.DEFAULT.withLearningRate(-1));
     }
 
-    private static double error(Problems.Problem p, Factorization f, Parallel par) {
+    private static double error(Problems.Problem p, Factorization f, Workers par) {
         Constraints c = p.constraints();
         return Errors.of(p.v(), f.templates(), f.activations(), c.bins(), c.rank(), c.frames(), par).columnL1();
     }

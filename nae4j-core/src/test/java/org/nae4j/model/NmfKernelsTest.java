@@ -7,8 +7,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nae4j.Tolerance;
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.KernelChoice;
-import org.nae4j.linalg.Parallel;
 
 /** The mask-aware NMF iteration gives the dense reference's factors (up to float rounding). */
 class NmfKernelsTest {
@@ -20,7 +18,7 @@ class NmfKernelsTest {
     void maskedAndDenseAgree(int k, int n, int r, int threads, long seed) {
         Problems.Problem p = Problems.random(k, n, r, seed);
         Constraints c = p.constraints();
-        try (Parallel par = new Parallel(threads, 0)) {
+        try (Workers par = Workers.create(threads, 0)) {
             Nmf dense = new Nmf(p.v(), c, par, KernelChoice.DENSE);
             Nmf masked = new Nmf(p.v(), c, par, KernelChoice.MASKED);
             assertEquals(KernelChoice.DENSE, dense.kernels());

@@ -7,14 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.nae4j.Decomposition;
 import org.nae4j.DecompositionOptions;
 import org.nae4j.DecompositionResult;
-import org.nae4j.linalg.Parallel;
 
 class NmfTest {
     @Test
     void lossNeverIncreasesAndZerosStayZero() {
         Problems.Problem p = Problems.random(60, 80, 6, 7);
         var c = p.constraints();
-        try (Parallel par = new Parallel(2)) {
+        try (Workers par = Workers.create(2)) {
             Nmf nmf = new Nmf(p.v(), c, par);
             double prev = Errors.of(p.v(), nmf.templates(), nmf.activations(), c.bins(), c.rank(), c.frames(), par).frobenius();
             for (int it = 0; it < 200; it++) {
@@ -40,7 +39,7 @@ class NmfTest {
     void normalisationLeavesTheReconstructionUnchanged() {
         Problems.Problem p = Problems.random(40, 50, 5, 3);
         var c = p.constraints();
-        try (Parallel par = Parallel.serial()) {
+        try (Workers par = Workers.serial()) {
             Nmf nmf = new Nmf(p.v(), c, par);
             for (int it = 0; it < 20; it++) {
                 nmf.step();

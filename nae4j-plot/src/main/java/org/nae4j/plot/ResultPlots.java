@@ -7,8 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.nae4j.Analysis;
 import org.nae4j.DecompositionResult;
-import org.nae4j.linalg.DenseOps;
-import org.nae4j.linalg.Parallel;
 import org.nae4j.model.History;
 
 /** The standard pictures of a decomposition: V, V̂, W, H (log colour) and the loss curves. */
@@ -29,8 +27,7 @@ public final class ResultPlots {
         Axis pitch = Axis.pitches(r.pitches());
         Plots.heatmap(new Heatmap(a.magnitude(), k, n, freq, time, "Magnitude spectrogram V", ColorScale.log(),
                 "|X|"), dir.resolve("V.png"));
-        float[] vhat = new float[k * n];
-        DenseOps.multiply(r.w(), r.h(), vhat, k, rank, n, Parallel.serial());
+        float[] vhat = r.approximation();
         Plots.heatmap(new Heatmap(vhat, k, n, freq, time, "Approximation V^ = W H (" + r.options().method().id() + ")",
                 ColorScale.log(), "magnitude"), dir.resolve("Vhat.png"));
         Plots.heatmap(new Heatmap(r.w(), k, rank, freq, pitch, "Templates W (columns l1-normalised)",

@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 /** The portable {@link BlockKernel}: loops over columns that the JIT auto-vectorises where it can. */
 final class ScalarBlockKernel implements BlockKernel {
@@ -14,7 +14,7 @@ final class ScalarBlockKernel implements BlockKernel {
             for (int p = 0; p < depth; p++) {
                 float av = a[ai + p * aStep];
                 if (av != 0f) {
-                    DenseOps.axpy(av, b, bOff + p * bStride, c, ci, cols);
+                    Products.axpy(av, b, bOff + p * bStride, c, ci, cols);
                 }
             }
         }

@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 /**
  * One scratch slot of a pass over tiles: a tile's results, its entries (rows, with the frames each covers),

@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 /**
  * Dense float32 matrix kernels on row-major arrays with explicit shapes; every product writes into a
@@ -6,11 +6,20 @@ package org.nae4j.linalg;
  * tested reference that faster kernels are checked against. Reductions run in a fixed order, so results do
  * not depend on the number of threads.
  */
-public final class DenseOps {
+public final class Products {
     /** Columns per tile: a tile of the right factor (K × TILE floats) stays in a core's L2 cache. */
     static final int TILE = 256;
 
-    private DenseOps() {
+    /** Guards the division of the multiplicative updates (method §3: machine epsilon of float32). */
+    public static final float EPSILON = Math.ulp(1f);
+    /**
+     * Updated entries below this are set to zero. Multiplicative updates drive unused entries towards 0
+     * geometrically; once products of such entries become subnormal floats, every kernel that touches them
+     * runs many times slower on x86, while an entry below 1e-30 contributes nothing a float V̂ can hold.
+     */
+    public static final float FLUSH_BELOW = 1e-30f;
+
+    private Products() {
     }
 
     /** Whether x[from, from + count) holds only zeros (a row of H outside H^C, for instance). */
@@ -181,5 +190,53 @@ public final class DenseOps {
         if (x.length < size) {
             throw new IllegalArgumentException(name + " must hold at least " + size + " floats, has " + x.length);
         }
+    }
+
+    /**
+     * x ← x ⊙ num ⊘ (den + eps) on x[xOff, xOff + len) (num and den at their own offsets), results below
+     * {@code flush} set to 0, on the chosen kernel (SIMD when available); the same floats as the scalar loop.
+     */
+    public static void multiplicativeUpdate(float[] x, int xOff, float[] num, int numOff, float[] den, int denOff,
+                                            int len, float eps, float flush) {
+        BlockKernels.KERNEL.multiplicativeUpdate(x, xOff, num, numOff, den, denOff, len, eps, flush);
+    }
+
+    /**
+     * C (m×cols, row stride cStride) = A (m×depth, row stride aStride) · B (depth×cols, row stride bStride) on
+     * the calling thread, on the chosen kernel: for small dense products inside a caller's own parallel loop.
+     * {@code aRows} and {@code cRows} are the caller's scratch of at least m ints each (overwritten), so a call
+     * allocates nothing.
+     */
+    public static void multiply(float[] a, int aStride, float[] b, int bStride, float[] c, int cStride, int m,
+                                int depth, int cols, int[] aRows, int[] cRows) {
+        if (m < 0 || depth < 0 || cols < 0 || aStride < depth || bStride < cols || cStride < cols) {
+            throw new IllegalArgumentException("multiply: m " + m + ", depth " + depth + ", cols " + cols
+                    + ", strides " + aStride + ", " + bStride + ", " + cStride);
+        }
+        if (m == 0 || cols == 0) {
+            return;
+        }
+        check(a, (long) (m - 1) * aStride + depth, "A");
+        check(b, (long) Math.max(0, depth - 1) * bStride + cols, "B");
+        check(c, (long) (m - 1) * cStride + cols, "C");
+        if (aRows.length < m || cRows.length < m) {
+            throw new IllegalArgumentException("multiply: row scratch of " + aRows.length + " and " + cRows.length
+                    + " ints for " + m + " rows");
+        }
+        for (int i = 0; i < m; i++) {
+            aRows[i] = i * aStride;
+            cRows[i] = i * cStride;
+        }
+        BlockKernels.KERNEL.run(a, aRows, 1, b, 0, bStride, depth, c, cRows, 0, m, cols, false);
+    }
+
+    /** Whether the SIMD (Vector API) kernel is in use. */
+    public static boolean vectorized() {
+        return !(BlockKernels.KERNEL instanceof ScalarBlockKernel);
+    }
+
+    /** A one-line description for reports, e.g. {@code "SIMD, 16 floats per vector"}. */
+    public static String describe() {
+        return vectorized() ? "SIMD (jdk.incubator.vector)" : "scalar (start the JVM with --add-modules jdk.incubator.vector for SIMD)";
     }
 }

@@ -1,7 +1,6 @@
-package org.nae4j.model;
+package org.nae4j.kernels;
 
 import java.util.Arrays;
-import org.nae4j.linalg.MaskedOps;
 
 /**
  * G H on the rows of H active in one tile of frames, for G = WᵀW (R×R, row stride rp) of a factorisation

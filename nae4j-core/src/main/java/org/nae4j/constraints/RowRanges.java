@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.constraints;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.nae4j.constraints.RowRanges;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,21 +66,25 @@ class ParallelTest {
         for (int i = 0; i < h.length; i++) {
             h[i] *= rnd.nextFloat();
         }
-        float[] vt = new float[n * k];
-        for (int i = 0; i < vt.length; i++) {
-            vt[i] = rnd.nextFloat();
+        float[] v = new float[k * n];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rnd.nextFloat();
         }
+        float[] bt = MaskedOps.transposePadded(v, k, n);
+        int kp = MaskedOps.paddedBins(k);
+        float[] at = new float[r * kp];
         int[] lo = new int[r];
         int[] hi = {k, k, k};
-        float[] one = new float[r * k];
-        float[] four = new float[r * k];
+        float[] one = new float[r * kp];
+        float[] four = new float[r * kp];
+        MaskedOps.TileAction keep = (n0, width, rows, from, to, count, tile, slot) -> { };
         try (Parallel par = new Parallel(1)) {
-            new MaskedOps(pattern, par).multiplyMasked(h, vt, k, lo, hi, one);
+            new MaskedOps(pattern, par).transATilesThenMultiply(at, kp, lo, hi, bt, keep, h, lo, hi, one);
         }
         try (Parallel par = new Parallel(4)) {
             MaskedOps ops = new MaskedOps(pattern, par);
-            assertEquals(true, ops.visitedEntries() * k < Parallel.SERIAL_WORK, "the problem is below the threshold");
-            ops.multiplyMasked(h, vt, k, lo, hi, four);
+            assertEquals(true, 2 * ops.visitedEntries() * kp < Parallel.SERIAL_WORK, "the problem is below the threshold");
+            ops.transATilesThenMultiply(at, kp, lo, hi, bt, keep, h, lo, hi, four);
         }
         assertArrayEquals(one, four);
     }

@@ -1,4 +1,6 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
+
+import org.nae4j.constraints.RowRanges;
 
 import java.util.Arrays;
 
@@ -33,7 +35,7 @@ final class FrameTiles {
             int n0 = t * tile;
             int n1 = Math.min(frames, n0 + tile);
             for (int r = 0; r < rows; r++) {
-                int[] x = pattern.rangesView(r);
+                int[] x = pattern.ranges(r);
                 int lo = n1;
                 int hi = n0;
                 for (int i = 0; i < x.length && x[i] < n1; i += 2) {

@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 /**
  * The register blocks of {@link MaskedLeftProduct}: each tile's active rows, in the order of the frames they

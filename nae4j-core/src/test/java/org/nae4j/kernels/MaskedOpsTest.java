@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nae4j.constraints.RowRanges;
+import org.nae4j.model.KernelChoice;
 
 /** The mask-aware products agree with the dense reference on every entry the masks allow. */
 class MaskedOpsTest {
@@ -49,7 +51,7 @@ class MaskedOpsTest {
 
     private static float[] transpose(float[] a, int m, int n) {
         float[] t = new float[m * n];
-        DenseOps.transpose(a, m, n, t);
+        Products.transpose(a, m, n, t);
         return t;
     }
 
@@ -69,11 +71,8 @@ class MaskedOpsTest {
         float[] v = random(rnd, k * n);
         float[] expected = new float[r * n];
         try (Parallel par = new Parallel(threads, 0)) {
-            DenseOps.multiplyTransA(w, v, expected, k, r, n, par);
-            float[] c = new float[r * n];
+            Products.multiplyTransA(w, v, expected, k, r, n, par);
             MaskedOps ops = new MaskedOps(hc, par);
-            ops.multiplyTransA(w, k, wcT.firsts(), wcT.lasts(), v, c);
-            // The same product as dot blocks on padded Vᵀ, without the second product.
             int kp = MaskedOps.paddedBins(k);
             float[] wtPadded = new float[r * kp];
             for (int i = 0; i < r; i++) {
@@ -91,32 +90,8 @@ class MaskedOpsTest {
             for (int i = 0; i < r; i++) {
                 for (int j = 0; j < n; j++) {
                     if (hc.contains(i, j)) {
-                        assertClose(expected[i * n + j], c[i * n + j], k, "(" + i + "," + j + ")");
                         assertClose(expected[i * n + j], padded[i * n + j], k, "on padded Vᵀ (" + i + "," + j + ")");
-                    } else {
-                        assertEquals(0f, c[i * n + j], "outside the mask (" + i + "," + j + ")");
                     }
-                }
-            }
-        }
-    }
-
-    @ParameterizedTest
-    @CsvSource({"37, 101, 7, 1", "5, 33, 1, 2", "64, 64, 13, 2", "1, 1, 1, 1", "129, 95, 20, 2", "70, 31, 6, 1"})
-    void maskedLeftProductMatchesDenseOnTheColumns(int k, int n, int r, int threads) {
-        SplittableRandom rnd = new SplittableRandom(k * 17L + n);
-        RowRanges hc = randomMask(rnd, r, n);
-        RowRanges wcT = randomMask(rnd, r, k);
-        float[] h = masked(random(rnd, r * n), hc);
-        float[] vt = random(rnd, n * k);
-        float[] expected = new float[r * k];
-        try (Parallel par = new Parallel(threads, 0)) {
-            DenseOps.multiply(h, vt, expected, r, n, k, par);
-            float[] c = new float[r * k];
-            new MaskedOps(hc, par).multiplyMasked(h, vt, k, wcT.firsts(), wcT.lasts(), c);
-            for (int i = 0; i < r; i++) {
-                for (int j = wcT.first(i); j < wcT.last(i); j++) {
-                    assertClose(expected[i * k + j], c[i * k + j], n, "(" + i + "," + j + ")");
                 }
             }
         }
@@ -150,7 +125,7 @@ class MaskedOpsTest {
             float[] wtv = new float[r * n];
             float[] c = new float[r * kp];
             try (Parallel par = new Parallel(threads, 0)) {
-                DenseOps.multiplyTransA(transpose(wT, r, k), v, expectedWtv, k, r, n, par);
+                Products.multiplyTransA(transpose(wT, r, k), v, expectedWtv, k, r, n, par);
                 new MaskedOps(hc, par).transATilesThenMultiply(at, kp, wcT.firsts(), wcT.lasts(), bt,
                         (n0, width, rows, from, to, count, tile, worker) -> {
                             for (int i = 0; i < count; i++) {
@@ -164,7 +139,7 @@ class MaskedOpsTest {
                             }
                         }, x, wcT.firsts(), wcT.lasts(), c);
                 float[] expected = new float[r * k];
-                DenseOps.multiply(x, transpose(v, k, n), expected, r, n, k, par);
+                Products.multiply(x, transpose(v, k, n), expected, r, n, k, par);
                 for (int i = 0; i < r; i++) {
                     for (int j = 0; j < n; j++) {
                         if (hc.contains(i, j)) {
@@ -181,29 +156,6 @@ class MaskedOpsTest {
             } else {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(first, c, threads + " threads");
             }
-        }
-    }
-
-    @org.junit.jupiter.api.Test
-    void maskedLeftProductIsTheSameForAnyThreadCount() {
-        int k = 77;
-        int n = 700;
-        int r = 9;
-        SplittableRandom rnd = new SplittableRandom(5);
-        RowRanges hc = randomMask(rnd, r, n);
-        RowRanges wcT = randomMask(rnd, r, k);
-        float[] h = masked(random(rnd, r * n), hc);
-        float[] vt = random(rnd, n * k);
-        float[] one = new float[r * k];
-        try (Parallel par = new Parallel(1)) {
-            new MaskedOps(hc, par).multiplyMasked(h, vt, k, wcT.firsts(), wcT.lasts(), one);
-        }
-        for (int threads = 2; threads <= MaskedLeftProduct.PARTS + 1; threads++) {
-            float[] c = new float[r * k];
-            try (Parallel par = new Parallel(threads, 0)) {
-                new MaskedOps(hc, par).multiplyMasked(h, vt, k, wcT.firsts(), wcT.lasts(), c);
-            }
-            org.junit.jupiter.api.Assertions.assertArrayEquals(one, c, threads + " threads");
         }
     }
 
@@ -228,21 +180,21 @@ class MaskedOpsTest {
 
     @org.junit.jupiter.api.Test
     void lineStartPutsTheElementOnA64ByteBoundary() {
-        assertEquals(12, Alignment.lineStart(16));
-        assertEquals(10, Alignment.lineStart(24));
-        assertEquals(0, Alignment.lineStart(64));
-        assertTrue(Alignment.LINE_START >= 0 && Alignment.LINE_START < 16);
+        assertEquals(12, CacheLines.lineStart(16));
+        assertEquals(10, CacheLines.lineStart(24));
+        assertEquals(0, CacheLines.lineStart(64));
+        assertTrue(CacheLines.LINE_START >= 0 && CacheLines.LINE_START < 16);
     }
 
     @org.junit.jupiter.api.Test
     void theBaseOffsetFollowsHotSpotsHeaderLayout() {
-        assertEquals(16, Alignment.baseOffset(null, "true"), "compressed class pointers, Java 17");
-        assertEquals(16, Alignment.baseOffset("false", "true"), "compressed class pointers, Java 24+");
-        assertEquals(12, Alignment.baseOffset("true", "true"), "compact object headers");
-        assertEquals(0, Alignment.baseOffset("false", "false"), "unknown layout: no padding");
-        assertEquals(0, Alignment.baseOffset(null, null), "no HotSpot flags: no padding");
+        assertEquals(16, CacheLines.baseOffset(null, "true"), "compressed class pointers, Java 17");
+        assertEquals(16, CacheLines.baseOffset("false", "true"), "compressed class pointers, Java 24+");
+        assertEquals(12, CacheLines.baseOffset("true", "true"), "compact object headers");
+        assertEquals(0, CacheLines.baseOffset("false", "false"), "unknown layout: no padding");
+        assertEquals(0, CacheLines.baseOffset(null, null), "no HotSpot flags: no padding");
         // The tests run on HotSpot with its default flags (compressed class pointers).
-        assertEquals(12, Alignment.LINE_START);
+        assertEquals(12, CacheLines.LINE_START);
     }
 
     @ParameterizedTest
@@ -268,7 +220,7 @@ class MaskedOpsTest {
             float[] wtw = new float[r * stride];
             Arrays.fill(wtw, Float.NaN);
             ops.gramRows(wt, kp, r, wcT.firsts(), wcT.lasts(), wtw, stride);
-            DenseOps.gramCols(w, k, r, want);
+            Products.gramCols(w, k, r, want);
             for (int i = 0; i < r; i++) {
                 for (int j = 0; j < r; j++) {
                     assertClose(want[i * r + j], wtw[i * stride + j], k, "WᵀW " + i + "," + j);
@@ -277,7 +229,7 @@ class MaskedOpsTest {
             float[] c = new float[k * r];
             float[] d = new float[k * r];
             ops.multiply(w, want, c, k, r, r);
-            DenseOps.multiply(w, want, d, k, r, r, par);
+            Products.multiply(w, want, d, k, r, r, par);
             for (int i = 0; i < k * r; i++) {
                 assertClose(d[i], c[i], r * (double) k, "W·G " + i);
             }

@@ -1,6 +1,7 @@
-package org.nae4j.linalg;
+package org.nae4j.model;
 
 import java.util.Locale;
+import org.nae4j.kernels.Products;
 
 /**
  * Which kernels a model runs its large products with. {@link #MASKED} computes only the entries that the
@@ -11,9 +12,9 @@ import java.util.Locale;
 public enum KernelChoice {
     /** Masked when it saves work (see {@link #resolve(double)}), else dense. */
     AUTO,
-    /** The dense reference kernels ({@link DenseOps}). */
+    /** The dense reference kernels (the reference products). */
     DENSE,
-    /** The mask-aware kernels ({@link MaskedOps}). */
+    /** The mask-aware kernels (the mask-aware kernels). */
     MASKED;
 
     /**
@@ -32,6 +33,19 @@ public enum KernelChoice {
             return this;
         }
         return maskedFraction <= AUTO_MAX_FRACTION ? MASKED : DENSE;
+    }
+
+    /**
+     * Whether the SIMD kernels (the incubating Vector API) are in use: the JVM was started with
+     * {@code --add-modules jdk.incubator.vector}; otherwise scalar kernels give the same results, slower.
+     */
+    public static boolean simd() {
+        return Products.vectorized();
+    }
+
+    /** A one-line description of the kernels in use, for reports. */
+    public static String describeSimd() {
+        return Products.describe();
     }
 
     /** The command-line name: {@code auto}, {@code dense} or {@code masked}. */

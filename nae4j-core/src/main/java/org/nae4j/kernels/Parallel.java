@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,11 +1,8 @@
-package org.nae4j.model;
+package org.nae4j.kernels;
 
 import java.util.Arrays;
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.DenseOps;
-import org.nae4j.linalg.MaskedOps;
-import org.nae4j.linalg.Parallel;
-import org.nae4j.linalg.RowRanges;
+import org.nae4j.constraints.RowRanges;
 
 /**
  * The large products of the autoencoders (method §4) on the entries the masks allow, with {@link MaskedOps}'
@@ -19,7 +16,7 @@ import org.nae4j.linalg.RowRanges;
  * kept in one layout only. Gives the dense path's results up to
  * float rounding; all arrays are allocated here, once, so an iteration allocates nothing.
  */
-final class MaskedNaeKernels {
+public final class MaskedAutoencoderPasses {
     /** Rows of K per chunk when the small elementwise loops are split among the threads. */
     private static final int ROW_GRAIN = 64;
     /** Vᵀ in the padded layout of {@link MaskedOps#transposePadded}, for the fused passes. */
@@ -61,25 +58,10 @@ final class MaskedNaeKernels {
     private final TileGramSum hhtSum;
     /** Per tile, the tile's share of ⟨W_Dᵀ V, H⟩, summed afterwards in tile order (thread-independent). */
     private final double[] crossPerTile;
-    private float[] xH;
-    private float[] xWe;
-    private float[] xGd;
-    private float[] xGe;
-    private float[] xNum;
     private final Parallel par;
-    private final Parallel.RangeBody decoderGradientBody = this::decoderGradientRows;
-    private final Parallel.RangeBody encoderGradientBody = this::encoderGradientRows;
-    private final Parallel.RangeBody encoderFactorsBody = this::encoderFactorRows;
-    private final Parallel.RangeBody transposeDecoderBody = this::transposeDecoderRows;
-    private final Parallel.RangeBody padEncoderBody = this::padEncoderRows;
-    private float[] xWd;
-    private float xScale;
-    private final MaskedOps.TileAction encodeAction = this::encodeTile;
-    private final MaskedOps.TileAction gradientAction = this::gradientTile;
-    private final MaskedOps.TileAction multiplicativeAction = this::multiplicativeTile;
 
     /** @param v V, K×N (read here to build the padded Vᵀ; not kept) */
-    MaskedNaeKernels(float[] v, Constraints c, RowRanges activations, RowRanges templates, Parallel par) {
+    public MaskedAutoencoderPasses(float[] v, Constraints c, RowRanges activations, RowRanges templates, Parallel par) {
         this.k = c.bins();
         this.n = c.frames();
         this.r = c.rank();
@@ -119,7 +101,7 @@ final class MaskedNaeKernels {
      * and the product with Vᵀ over all bins on H^C, W_Dᵀ V and V Hᵀ on W^C × H^C; the dense count is
      * four K·N·R products.
      */
-    static double maskedFraction(RowRanges activations, RowRanges templates) {
+    public static double maskedFraction(RowRanges activations, RowRanges templates) {
         double dense = (double) templates.length() * activations.length() * activations.rows();
         if (dense == 0) {
             return 0;
@@ -135,15 +117,13 @@ final class MaskedNaeKernels {
      * H = ReLU(W_E V) ⊙ H^C for W_E R×K; entries outside H^C are left as they are (zero). Also sums H Hᵀ
      * per tile, for {@link #gradients} and {@link #updateDecoder}: those take H as this left it.
      */
-    void encode(float[] we, float[] h) {
-        xWe = we;
-        par.forRange(r, 1, (long) r * k, padEncoderBody);
-        xWe = null;
-        xH = h;
+    public void encode(float[] we, float[] h) {
+        padEncoder(we);
         hhtSum.clear();
+        MaskedOps.TileAction encodeAction = (n0, width, rows, from, to, count, z, slot) ->
+                encodeTile(h, n0, width, rows, from, to, count, z, slot);
         ops.transATilesPadded(wePad, kp, allLo, allHi, vt, encodeAction);
         hhtSum.sum(templateStep.hht);
-        xH = null;
     }
 
     /**
@@ -151,7 +131,7 @@ final class MaskedNaeKernels {
      * where H is zero) and ge (R×K), with scale = 2/(K·N), for H as the last {@link #encode} left it.
      * Returns the loss.
      */
-    double gradients(float[] wd, float[] h, float scale, double vNormSquared, float[] gd, float[] ge) {
+    public double gradients(float[] wd, float[] h, float scale, double vNormSquared, float[] gd, float[] ge) {
         templateStep.timesGram(wd);
         // G_H = c·((W_Dᵀ W_D) H − W_Dᵀ V) where H > 0, fused into the pass computing W_Dᵀ V; H and G_H go
         // into the interleaved rows of the pair.
@@ -160,18 +140,12 @@ final class MaskedNaeKernels {
         // W^C, but the optimizer sees the same gradient).
         transposeDecoder(wd);
         ops.gramRows(wdt, kp, r, bandLo, bandHi, wtw, rp);
-        xH = h;
-        xScale = scale;
+        MaskedOps.TileAction gradientAction = (n0, width, rows, from, to, count, num, slot) ->
+                gradientTile(h, scale, n0, width, rows, from, to, count, num, slot);
         ops.transATilesThenMultiply(wdt, kp, bandLo, bandHi, vt, gradientAction, pairOps, pair, pairLo, pairHi,
                 pairProduct);
-        xH = null;
-        xGd = gd;
-        xScale = scale;
-        par.forRange(k, ROW_GRAIN, (long) k * r, decoderGradientBody);
-        xGd = null;
-        xGe = ge;
-        par.forRange(r, 1, (long) r * k, encoderGradientBody);
-        xGe = null;
+        par.forRange(k, ROW_GRAIN, (long) k * r, (from, to) -> decoderGradientRows(gd, scale, from, to));
+        par.forRange(r, 1, (long) r * k, (from, to) -> encoderGradientRows(ge, from, to));
         double cross = 0;
         for (double x : crossPerTile) {
             cross += x;
@@ -189,18 +163,14 @@ final class MaskedNaeKernels {
      * The encoder's numerator ((W_Dᵀ V) ⊙ H^C) Vᵀ and denominator ((W_Dᵀ W_D H) ⊙ H^C) Vᵀ of Eq. 3 (R×K),
      * the masked factors held in the interleaved rows of the pair.
      */
-    void encoderFactors(float[] wd, float[] h, float[] num, float[] denominator) {
+    public void encoderFactors(float[] wd, float[] h, float[] num, float[] denominator) {
         transposeDecoder(wd);
         ops.gramRows(wdt, kp, r, bandLo, bandHi, wtw, rp);
-        xH = h;
+        MaskedOps.TileAction multiplicativeAction = (n0, width, rows, from, to, count, z, slot) ->
+                multiplicativeTile(h, n0, width, rows, from, to, count, z, slot);
         ops.transATilesThenMultiply(wdt, kp, bandLo, bandHi, vt, multiplicativeAction, pairOps, pair, pairLo,
                 pairHi, pairProduct);
-        xH = null;
-        xNum = num;
-        xGe = denominator;
-        par.forRange(r, 1, 2L * r * k, encoderFactorsBody);
-        xNum = null;
-        xGe = null;
+        par.forRange(r, 1, 2L * r * k, (from, to) -> encoderFactorRows(num, denominator, from, to));
     }
 
     /**
@@ -209,63 +179,56 @@ final class MaskedNaeKernels {
      * after its H is written. W_D must not have changed since {@link #encoderFactors} (whose W_Dᵀ the update
      * runs on), as in Eq. 3's order.
      */
-    void encodeAndUpdateDecoder(float[] we, float[] wd, float[] h) {
-        xWe = we;
-        par.forRange(r, 1, (long) r * k, padEncoderBody);
-        xWe = null;
-        xH = h;
+    public void encodeAndUpdateDecoder(float[] we, float[] wd, float[] h) {
+        padEncoder(we);
         hhtSum.clear();
+        MaskedOps.TileAction encodeAction = (n0, width, rows, from, to, count, z, slot) ->
+                encodeTile(h, n0, width, rows, from, to, count, z, slot);
         ops.transATilesThenMultiply(wePad, kp, allLo, allHi, vt, encodeAction, h, bandLo, bandHi, hvt);
         hhtSum.sum(templateStep.hht);
-        xH = null;
         templateStep.update(wdt, hvt, wd);
     }
 
     /** W_Dᵀ into {@link #wdt}, its components split among the threads. */
     private void transposeDecoder(float[] wd) {
-        xWd = wd;
-        par.forRange(r, 1, (long) r * k, transposeDecoderBody);
-        xWd = null;
+        par.forRange(r, 1, (long) r * k, (from, to) -> Products.transposeColumns(wd, k, r, from, to, wdt, kp));
     }
 
-    /** Components [from, to) of W_Dᵀ (zero past K). */
-    private void transposeDecoderRows(int from, int to) {
-        DenseOps.transposeColumns(xWd, k, r, from, to, wdt, kp);
-    }
-
-    /** Components [from, to) of W_E copied into its padded rows (zero past K). */
-    private void padEncoderRows(int from, int to) {
-        for (int c = from; c < to; c++) {
-            System.arraycopy(xWe, c * k, wePad, c * kp, k);
-        }
+    /** W_E copied into its padded rows (zero past K), its components split among the threads. */
+    private void padEncoder(float[] we) {
+        par.forRange(r, 1, (long) r * k, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                System.arraycopy(we, c * k, wePad, c * kp, k);
+            }
+        });
     }
 
     /** Components [from, to) of G_E = G_H Vᵀ: the odd rows of the pair's product. */
-    private void encoderGradientRows(int from, int to) {
+    private void encoderGradientRows(float[] ge, int from, int to) {
         for (int c = from; c < to; c++) {
-            System.arraycopy(pairProduct, (2 * c + 1) * kp, xGe, c * k, k);
+            System.arraycopy(pairProduct, (2 * c + 1) * kp, ge, c * k, k);
         }
     }
 
     /** Components [from, to) of Eq. 3's encoder factors: the pair's product rows 2c (numerator), 2c + 1. */
-    private void encoderFactorRows(int from, int to) {
+    private void encoderFactorRows(float[] num, float[] denominator, int from, int to) {
         for (int c = from; c < to; c++) {
-            System.arraycopy(pairProduct, 2 * c * kp, xNum, c * k, k);
-            System.arraycopy(pairProduct, (2 * c + 1) * kp, xGe, c * k, k);
+            System.arraycopy(pairProduct, 2 * c * kp, num, c * k, k);
+            System.arraycopy(pairProduct, (2 * c + 1) * kp, denominator, c * k, k);
         }
     }
 
     /** Rows [from, to) of G_D = c·(W_D (H Hᵀ) − V Hᵀ), V Hᵀ from the pair's product. */
-    private void decoderGradientRows(int from, int to) {
+    private void decoderGradientRows(float[] gd, float scale, int from, int to) {
         for (int p = from; p < to; p++) {
             for (int c = 0; c < r; c++) {
-                xGd[p * r + c] = xScale * (templateStep.whht[p * rp + c] - pairProduct[2 * c * kp + p]);
+                gd[p * r + c] = scale * (templateStep.whht[p * rp + c] - pairProduct[2 * c * kp + p]);
             }
         }
     }
 
-    private void encodeTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] z, int slot) {
-        float[] h = xH;
+    private void encodeTile(float[] h, int n0, int width, int[] rows, int[] from, int[] to, int count, float[] z,
+                            int slot) {
         for (int i = 0; i < count; i++) {
             int o = rows[i] * n;
             int zi = i * MaskedOps.TILE - n0;
@@ -276,10 +239,9 @@ final class MaskedNaeKernels {
         hhtSum.add(h, n0, width, rows, count, slot);
     }
 
-    private void gradientTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num, int slot) {
-        float[] d = gramTimesH(n0, width, rows, count, slot);
-        float[] h = xH;
-        float scale = xScale;
+    private void gradientTile(float[] h, float scale, int n0, int width, int[] rows, int[] from, int[] to, int count,
+                              float[] num, int slot) {
+        float[] d = gramTimesH.multiply(wtw, h, n0, width, rows, count, slot);
         double cross = 0;
         for (int i = 0; i < count; i++) {
             int o = rows[i] * n;
@@ -295,9 +257,9 @@ final class MaskedNaeKernels {
         crossPerTile[n0 / MaskedOps.TILE] = cross;
     }
 
-    private void multiplicativeTile(int n0, int width, int[] rows, int[] from, int[] to, int count, float[] num,
-                                    int slot) {
-        float[] d = gramTimesH(n0, width, rows, count, slot);
+    private void multiplicativeTile(float[] h, int n0, int width, int[] rows, int[] from, int[] to, int count,
+                                    float[] num, int slot) {
+        float[] d = gramTimesH.multiply(wtw, h, n0, width, rows, count, slot);
         for (int i = 0; i < count; i++) {
             int o = rows[i] * n;
             int po = 2 * rows[i] * n;
@@ -307,10 +269,5 @@ final class MaskedNaeKernels {
                 pair[po + n + j] = hc[o + j] * d[di + j];
             }
         }
-    }
-
-    /** (W_Dᵀ W_D) H for the tile's active rows (H is zero in its other rows), in the slot's scratch. */
-    private float[] gramTimesH(int n0, int width, int[] rows, int count, int slot) {
-        return gramTimesH.multiply(wtw, xH, n0, width, rows, count, slot);
     }
 }

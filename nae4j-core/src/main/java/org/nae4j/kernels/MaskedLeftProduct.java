@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,20 +53,8 @@ final class MaskedLeftProduct {
     private final boolean[][] partHasRow;
     /** Per part p ≥ 1: its sum, grown to the largest C seen; zero outside its rows. */
     private final float[][] partial;
-    /** The next part a thread of the running product may claim. */
-    private final AtomicInteger nextPart = new AtomicInteger();
     private final int[][] aRow;
     private final int[][] cRow;
-    // The running product's operands, read by the prebuilt loop bodies (no capturing lambda per call).
-    private float[] xA;
-    private float[] xB;
-    private int xBOff;
-    private float[] xC;
-    private int xM;
-    private int[] xLo;
-    private int[] xHi;
-    private final Parallel.RangeBody maskedBody = this::maskedPart;
-    private final Parallel.RangeBody addPartialsBody = this::addPartialsPart;
 
     MaskedLeftProduct(FrameTiles tiling, Parallel par) {
         this.par = par;
@@ -140,51 +128,24 @@ final class MaskedLeftProduct {
         return out;
     }
 
-    /** C = A B, C computed on columns [cLo[r], cHi[r]) of each row r at least (shapes checked by the caller). */
-    void multiply(float[] a, float[] b, int m, int[] cLo, int[] cHi, float[] c) {
-        begin(a, b, 0, m, cLo, cHi, c);
-        par.forRange(workers, 1, visited * m, maskedBody);
-        end();
-    }
-
     /**
-     * Starts a product whose parts the caller runs ({@link #claimPart}, {@link #clearedSum}, {@link #addTile}:
-     * a part on one thread, its tiles in order), finished by {@link #end}. Row j of B starts at
-     * {@code b[bOff + j·m]} (the padded Vᵀ's origin, {@link MaskedOps#PADDED_ORIGIN}).
+     * Starts a product C = A B whose parts the caller runs ({@link Run#claimPart}, {@link Run#clearedSum},
+     * {@link Run#addTile}: a part on one thread, its tiles in order), finished by {@link Run#end}. Row j of B
+     * starts at {@code b[bOff + j·m]} (the padded Vᵀ's origin, {@link MaskedOps#PADDED_ORIGIN}); row r of C is
+     * computed at least on columns [cLo[r], cHi[r]).
      */
-    void begin(float[] a, float[] b, int bOff, int m, int[] cLo, int[] cHi, float[] c) {
+    Run begin(float[] a, float[] b, int bOff, int m, int[] cLo, int[] cHi, float[] c) {
         for (int part = 1; part < PARTS; part++) {
             if (partial[part].length < rows * m) {
                 partial[part] = new float[rows * m];
             }
         }
-        xA = a;
-        xB = b;
-        xBOff = bOff;
-        xC = c;
-        xM = m;
-        xLo = cLo;
-        xHi = cHi;
-        beginParts();
+        return new Run(a, b, bOff, m, cLo, cHi, c);
     }
 
-    /** Makes every part claimable again: for a pass over the parts that adds nothing into a product. */
-    void beginParts() {
-        nextPart.set(0);
-    }
-
-    /** The next part of the running product for the calling thread to run, or −1 when all are taken. */
-    int claimPart() {
-        int part = nextPart.getAndIncrement();
-        return part < PARTS ? part : -1;
-    }
-
-    /** Adds the parts' sums into C and ends the product that {@link #begin} started. */
-    void end() {
-        par.forRange(workers, 1, (long) rows * xM * PARTS, addPartialsBody);
-        xA = null;
-        xB = null;
-        xC = null;
+    /** A run that only hands out the parts: for a pass over the parts that adds nothing into a product. */
+    Run partsOnly() {
+        return new Run(null, null, 0, 0, null, null, null);
     }
 
     /** The first tile of each part: part p holds tiles [partTiles[p], partTiles[p + 1]). Not to be modified. */
@@ -192,83 +153,108 @@ final class MaskedLeftProduct {
         return partTiles;
     }
 
-    /**
-     * Part {@code part}'s sum (C itself for part 0), set to zero where the part adds (all of C): it clears it
-     * on the calling thread.
-     */
-    float[] clearedSum(int part) {
-        int m = xM;
-        if (part == 0) {
-            Arrays.fill(xC, 0, rows * m, 0f);
-            return xC;
-        }
-        float[] out = partial[part];
-        for (int r = 0; r < rows; r++) {
-            if (partHasRow[part][r]) {
-                Arrays.fill(out, r * m, (r + 1) * m, 0f);
-            }
-        }
-        return out;
-    }
+    /** One product's operands and the parts its threads have claimed. */
+    final class Run {
+        private final float[] a;
+        private final float[] b;
+        private final int bOff;
+        private final int m;
+        private final int[] cLo;
+        private final int[] cHi;
+        private final float[] c;
+        private final AtomicInteger nextPart = new AtomicInteger();
 
-    /** Runs parts as the threads claim them (the range of workers is not needed). */
-    private void maskedPart(int from, int to) {
-        for (int part = claimPart(); part >= 0; part = claimPart()) {
-            float[] out = clearedSum(part);
-            for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
-                addTile(t, out, part);
+        private Run(float[] a, float[] b, int bOff, int m, int[] cLo, int[] cHi, float[] c) {
+            this.a = a;
+            this.b = b;
+            this.bOff = bOff;
+            this.m = m;
+            this.cLo = cLo;
+            this.cHi = cHi;
+            this.c = c;
+        }
+
+        /** Whether this run adds into a product (false for {@link #partsOnly}). */
+        boolean hasProduct() {
+            return c != null;
+        }
+
+        /** The next part for the calling thread to run, or −1 when all are taken. */
+        int claimPart() {
+            int part = nextPart.getAndIncrement();
+            return part < PARTS ? part : -1;
+        }
+
+        /**
+         * Part {@code part}'s sum (C itself for part 0), set to zero where the part adds (all of C): it clears
+         * it on the calling thread.
+         */
+        float[] clearedSum(int part) {
+            if (part == 0) {
+                Arrays.fill(c, 0, rows * m, 0f);
+                return c;
+            }
+            float[] out = partial[part];
+            for (int r = 0; r < rows; r++) {
+                if (partHasRow[part][r]) {
+                    Arrays.fill(out, r * m, (r + 1) * m, 0f);
+                }
+            }
+            return out;
+        }
+
+        /** Tile t's share of the product, added into {@code out} (its part's sum), with the part's scratch. */
+        void addTile(int t, float[] out, int part) {
+            int[] ar = aRow[part];
+            int[] cr = cRow[part];
+            int n0 = t * MaskedOps.TILE;
+            int width = Math.min(MaskedOps.TILE, frames - n0);
+            for (int blk = blocks.tileFirst[t]; blk < blocks.tileFirst[t + 1]; blk++) {
+                int i0 = blocks.start[blk];
+                int mr = blocks.start[blk + 1] - i0;
+                int lo = m;
+                int hi = 0;
+                int p0 = n0 + width;
+                int p1 = n0;
+                for (int q = 0; q < mr; q++) {
+                    int e = order[i0 + q];
+                    int r = active[e];
+                    lo = Math.min(lo, Math.max(0, cLo[r]));
+                    hi = Math.max(hi, Math.min(m, cHi[r]));
+                    p0 = Math.min(p0, activeLo[e]);
+                    p1 = Math.max(p1, activeHi[e]);
+                }
+                if (lo >= hi) {
+                    continue;
+                }
+                // Whole vectors: a ragged start or end would run the kernel's scalar tail.
+                lo = lo / VECTOR * VECTOR;
+                hi = Math.min(m, (hi + VECTOR - 1) / VECTOR * VECTOR);
+                for (int q = 0; q < mr; q++) {
+                    int r = active[order[i0 + q]];
+                    ar[q] = r * frames + p0;
+                    cr[q] = r * m;
+                }
+                kernel.run(a, ar, 1, b, bOff + p0 * m + lo, m, p1 - p0, out, cr, lo, mr, hi - lo, true);
             }
         }
-    }
 
-    /** Tile t's share of the product, added into {@code out} (its part's sum), with the part's scratch. */
-    void addTile(int t, float[] out, int part) {
-        int m = xM;
-        int[] ar = aRow[part];
-        int[] cr = cRow[part];
-        int n0 = t * MaskedOps.TILE;
-        int width = Math.min(MaskedOps.TILE, frames - n0);
-        for (int b = blocks.tileFirst[t]; b < blocks.tileFirst[t + 1]; b++) {
-            int i0 = blocks.start[b];
-            int mr = blocks.start[b + 1] - i0;
-            int lo = m;
-            int hi = 0;
-            int p0 = n0 + width;
-            int p1 = n0;
-            for (int q = 0; q < mr; q++) {
-                int e = order[i0 + q];
-                int r = active[e];
-                lo = Math.min(lo, Math.max(0, xLo[r]));
-                hi = Math.max(hi, Math.min(m, xHi[r]));
-                p0 = Math.min(p0, activeLo[e]);
-                p1 = Math.max(p1, activeHi[e]);
-            }
-            if (lo >= hi) {
-                continue;
-            }
-            // Whole vectors: a ragged start or end would run the kernel's scalar tail.
-            lo = lo / VECTOR * VECTOR;
-            hi = Math.min(m, (hi + VECTOR - 1) / VECTOR * VECTOR);
-            for (int q = 0; q < mr; q++) {
-                int r = active[order[i0 + q]];
-                ar[q] = r * frames + p0;
-                cr[q] = r * m;
-            }
-            kernel.run(xA, ar, 1, xB, xBOff + p0 * m + lo, m, p1 - p0, out, cr, lo, mr, hi - lo, true);
+        /** Adds the parts' sums into C: ends the product. */
+        void end() {
+            par.forRange(workers, 1, (long) rows * m * PARTS, this::addPartials);
         }
-    }
 
-    /**
-     * C += the parts' sums on the rows each part touched, in part order (so C does not depend on the thread
-     * count); rows split.
-     */
-    private void addPartialsPart(int from, int to) {
-        int m = xM;
-        for (int w = from; w < to; w++) {
-            for (int r = rows * w / workers; r < rows * (w + 1) / workers; r++) {
-                for (int part = 1; part < PARTS; part++) {
-                    if (partHasRow[part][r]) {
-                        DenseOps.axpy(1f, partial[part], r * m, xC, r * m, m);
+        /**
+         * C += the parts' sums on the rows each part touched, in part order (so C does not depend on the
+         * thread count); rows split.
+         */
+        private void addPartials(int from, int to) {
+            for (int w = from; w < to; w++) {
+                for (int r = rows * w / workers; r < rows * (w + 1) / workers; r++) {
+                    for (int part = 1; part < PARTS; part++) {
+                        if (partHasRow[part][r]) {
+                            Products.axpy(1f, partial[part], r * m, c, r * m, m);
+                        }
                     }
                 }
             }

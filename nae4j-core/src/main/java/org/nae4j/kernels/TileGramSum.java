@@ -1,7 +1,6 @@
-package org.nae4j.model;
+package org.nae4j.kernels;
 
 import java.util.Arrays;
-import org.nae4j.linalg.MaskedOps;
 
 /**
  * H Hᵀ (R×R) summed tile by tile inside a pass that writes H, while each tile of H is in cache: per tile, the

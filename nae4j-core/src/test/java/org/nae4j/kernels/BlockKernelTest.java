@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +28,7 @@ class BlockKernelTest {
         Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "SIMD kernel needs --add-modules jdk.incubator.vector");
         check(new VectorBlockKernel(), rows, cols, depth, accumulate);
-        assertTrue(BlockKernels.vectorized(), "with the module present the SIMD kernel is chosen");
+        assertTrue(Products.vectorized(), "with the module present the SIMD kernel is chosen");
     }
 
     /** Dot-product blocks of 1–6 rows, over ranges that are whole vectors, shorter than one, or ragged. */
@@ -60,7 +60,7 @@ class BlockKernelTest {
             b[i] = (float) rnd.nextDouble();
         }
         java.util.Arrays.fill(c, Float.NaN);
-        BlockKernels.multiply(a, aStride, b, bStride, c, cStride, m, depth, cols, new int[m], new int[m]);
+        Products.multiply(a, aStride, b, bStride, c, cStride, m, depth, cols, new int[m], new int[m]);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < cols; j++) {
                 double x = 0;
@@ -71,10 +71,10 @@ class BlockKernelTest {
             }
         }
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> BlockKernels.multiply(a, aStride, b, bStride, c, cStride, m, depth, cols, new int[m - 1],
+                () -> Products.multiply(a, aStride, b, bStride, c, cStride, m, depth, cols, new int[m - 1],
                         new int[m]));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> BlockKernels.multiply(a, depth - 1, b, bStride, c, cStride, m, depth, cols, new int[m],
+                () -> Products.multiply(a, depth - 1, b, bStride, c, cStride, m, depth, cols, new int[m],
                         new int[m]));
     }
 

@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 /**
  * The one inner kernel every fast product is built from: a small matrix product whose left rows are

@@ -1,4 +1,4 @@
-package org.nae4j.model;
+package org.nae4j.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,10 +6,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nae4j.constraints.Constraints;
-import org.nae4j.linalg.DenseOps;
-import org.nae4j.linalg.MaskedOps;
-import org.nae4j.linalg.Parallel;
-import org.nae4j.linalg.RowRanges;
+import org.nae4j.model.Problems;
+import org.nae4j.constraints.RowRanges;
 
 /**
  * The per-tile small products of the masked passes against dense ones on random masks: (WᵀW) H on each tile's
@@ -38,16 +36,17 @@ class TileGramTest {
         }
         float[] gh = new float[r * n];
         float[] hht = new float[r * r];
-        DenseOps.multiply(gDense, h, gh, r, r, n, Parallel.serial());
-        DenseOps.gramRows(h, r, n, hht);
+        Products.multiply(gDense, h, gh, r, r, n, Parallel.serial());
+        Products.gramRows(h, r, n, hht);
         try (Parallel par = new Parallel(threads, 0)) {
-            MaskedOps ops = new MaskedOps(new RowRanges(n, c.support().intervals()), par);
+            MaskedOps ops = new MaskedOps(c.support().intervals(), par);
             TileGramProduct product = new TileGramProduct(ops, r, n, rp);
             TileGramSum sum = new TileGramSum(ops, r, n);
             float[] tiledGh = new float[r * n];
             sum.clear();
             // Any pass over the tiles hands each tile's active rows to its action; the product is discarded.
-            ops.transATiles(new float[17 * r], 17, new int[r], new int[r], new float[17 * n],
+            int kp = MaskedOps.paddedBins(17);
+            ops.transATilesPadded(new float[r * kp], kp, new int[r], new int[r], MaskedOps.transposePadded(new float[17 * n], 17, n),
                     (n0, width, rows, from, to, count, tile, worker) -> {
                         float[] d = product.multiply(g, h, n0, width, rows, count, worker);
                         for (int i = 0; i < count; i++) {
@@ -58,7 +57,7 @@ class TileGramTest {
             float[] tiledHht = new float[r * r];
             sum.sum(tiledHht);
             for (int i = 0; i < r; i++) {
-                int[] x = c.support().intervals()[i];
+                int[] x = c.support().intervals().ranges(i);
                 for (int q = 0; q < x.length; q += 2) {
                     for (int j = x[q]; j < x[q + 1]; j++) {
                         assertEquals(gh[i * n + j], tiledGh[i * n + j], 1e-5 * r, "(WᵀW H)(" + i + "," + j + ")");

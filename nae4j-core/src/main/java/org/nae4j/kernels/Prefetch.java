@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 /**
  * Reads a block that a kernel is about to use, one float per cache line, so it arrives in cache at the rate a

@@ -1,8 +1,5 @@
-package org.nae4j.model;
+package org.nae4j.kernels;
 
-import org.nae4j.linalg.BlockKernels;
-import org.nae4j.linalg.MaskedOps;
-import org.nae4j.linalg.Parallel;
 
 /**
  * The template side that masked NMF and the masked autoencoders share: W (H Hᵀ) on the kernel, and the
@@ -26,10 +23,6 @@ final class MaskedTemplates {
     final float[] whht;
     /** (H Hᵀ) Wᵀ, R×kp, the update's denominators. */
     private final float[] whhtT;
-    private float[] xW;
-    private float[] xWt;
-    private float[] xHvt;
-    private final Parallel.RangeBody updateBody = this::updatePart;
 
     /**
      * @param rp the row stride of the padded small matrices, ≥ R (whole kernel vectors)
@@ -63,20 +56,14 @@ final class MaskedTemplates {
      * computed at least on each template's bins; the owner's pass over V sums it), updates Wᵀ, and writes W
      * (K×R) from it. One parallel loop over blocks of bins: (H Hᵀ) Wᵀ of the block, the update on the SIMD
      * kernel (every operand contiguous), then the block's rows of W. Zeros stay zero, results below
-     * {@link Nmf#FLUSH_BELOW} become 0; the same floats as updating W with W (H Hᵀ).
+     * {@link Products#FLUSH_BELOW} become 0; the same floats as updating W with W (H Hᵀ).
      */
     void update(float[] wt, float[] hvt, float[] w) {
-        xWt = wt;
-        xHvt = hvt;
-        xW = w;
-        par.forRange(workers, 1, (long) (r + 2) * r * kp, updateBody);
-        xWt = null;
-        xHvt = null;
-        xW = null;
+        par.forRange(workers, 1, (long) (r + 2) * r * kp, (from, to) -> updatePart(wt, hvt, w, from, to));
     }
 
     /** Worker wk's blocks of bins of {@link #update}. */
-    private void updatePart(int from, int to) {
+    private void updatePart(float[] wt, float[] hvt, float[] w, int from, int to) {
         int blocks = (kp + BIN_BLOCK - 1) / BIN_BLOCK;
         for (int wk = from; wk < to; wk++) {
             for (int bl = blocks * wk / workers; bl < blocks * (wk + 1) / workers; bl++) {
@@ -84,15 +71,15 @@ final class MaskedTemplates {
                 int b1 = Math.min(kp, b0 + BIN_BLOCK);
                 // H Hᵀ is symmetric: row c of (H Hᵀ) Wᵀ sums the same products in the same order as column c
                 // of W (H Hᵀ).
-                ops.multiplyColumns(hht, r, r, xWt, whhtT, kp, b0, b1, wk);
+                ops.multiplyColumns(hht, r, r, wt, whhtT, kp, b0, b1, wk);
                 for (int c = 0; c < r; c++) {
                     int o = c * kp + b0;
-                    BlockKernels.multiplicativeUpdate(xWt, o, xHvt, o, whhtT, o, b1 - b0, Nmf.EPSILON,
-                            Nmf.FLUSH_BELOW);
+                    Products.multiplicativeUpdate(wt, o, hvt, o, whhtT, o, b1 - b0, Products.EPSILON,
+                            Products.FLUSH_BELOW);
                 }
                 for (int p = b0; p < Math.min(b1, k); p++) {
                     for (int c = 0; c < r; c++) {
-                        xW[p * r + c] = xWt[c * kp + p];
+                        w[p * r + c] = wt[c * kp + p];
                     }
                 }
             }

@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
@@ -18,7 +18,7 @@ import java.lang.management.ManagementFactory;
  * {@link HotSpotDiagnosticMXBean}. On another layout or another JVM the offset is unknown and there is no
  * padding: the layouts that use {@link #LINE_START} stay correct, they only lose the alignment.
  */
-final class Alignment {
+final class CacheLines {
     private static final int LINE_BYTES = 64;
     private static final int COMPRESSED_CLASS_POINTERS_OFFSET = 16;
     private static final int COMPACT_HEADERS_OFFSET = 12;
@@ -27,7 +27,7 @@ final class Alignment {
     static final int LINE_START = lineStart(baseOffset(flag("UseCompactObjectHeaders"),
             flag("UseCompressedClassPointers")));
 
-    private Alignment() {
+    private CacheLines() {
     }
 
     static int lineStart(int baseOffset) {

@@ -1,10 +1,6 @@
-package org.nae4j.model;
+package org.nae4j.kernels;
 
-import org.nae4j.linalg.BlockKernels;
-import org.nae4j.linalg.DenseOps;
-import org.nae4j.linalg.MaskedOps;
-import org.nae4j.linalg.Parallel;
-import org.nae4j.linalg.RowRanges;
+import org.nae4j.constraints.RowRanges;
 
 /**
  * One NMF iteration (method §3) on the entries the masks allow, in one pass over V per iteration
@@ -14,7 +10,7 @@ import org.nae4j.linalg.RowRanges;
  * from the new H, restricted per component to the bins its template can use. Then W's update. All arrays
  * are allocated here, once.
  */
-final class MaskedNmfStep {
+public final class MaskedNmfIteration {
     /** Vᵀ in the padded layout of {@link MaskedOps#transposePadded}. */
     private final float[] vt;
     private final float[] w;
@@ -45,8 +41,9 @@ final class MaskedNmfStep {
      * @param w W, K×R, updated in place
      * @param h H, R×N, updated in place
      */
-    MaskedNmfStep(float[] v, float[] w, float[] h, int k, int n, int r, RowRanges activations, RowRanges templates,
-                  MaskedOps ops, Parallel par) {
+    public MaskedNmfIteration(float[] v, float[] w, float[] h, int k, int n, int r, RowRanges activations, RowRanges templates,
+                  Parallel par) {
+        MaskedOps ops = new MaskedOps(activations, par);
         this.kp = MaskedOps.paddedBins(k);
         this.vt = MaskedOps.transposePadded(v, k, n);
         this.w = w;
@@ -64,10 +61,10 @@ final class MaskedNmfStep {
         this.templateStep = new MaskedTemplates(ops, par, k, r, rp, kp);
         this.gramTimesH = new TileGramProduct(ops, r, n, rp);
         this.hhtSum = new TileGramSum(ops, r, n);
-        DenseOps.transposeColumns(w, k, r, 0, r, wt, kp);
+        Products.transposeColumns(w, k, r, 0, r, wt, kp);
     }
 
-    void step() {
+    public void step() {
         // H ← H ⊙ (WᵀV) ⊘ (WᵀW H + ε) and V Hᵀ of the new H, both in the one pass over Vᵀ.
         ops.gramRows(wt, kp, r, bandLo, bandHi, wtw, rp);
         hhtSum.clear();
@@ -85,8 +82,8 @@ final class MaskedNmfStep {
         // On the SIMD kernel; entries outside H^C inside the row's span are 0 and stay 0 (0 · finite).
         for (int i = 0; i < count; i++) {
             int t = from[i] - n0;
-            BlockKernels.multiplicativeUpdate(h, rows[i] * n + from[i], num, i * tile + t, d, i * tile + t,
-                    to[i] - from[i], Nmf.EPSILON, Nmf.FLUSH_BELOW);
+            Products.multiplicativeUpdate(h, rows[i] * n + from[i], num, i * tile + t, d, i * tile + t,
+                    to[i] - from[i], Products.EPSILON, Products.FLUSH_BELOW);
         }
         // This tile's share of H Hᵀ from the new H while it is in cache.
         hhtSum.add(h, n0, width, rows, count, slot);

@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 /**
  * One pass over the tiles of Bᵀ that runs two products around a caller's update while each tile is in cache
@@ -32,16 +32,6 @@ final class FusedTilePass {
     private final long visited;
     /** Per part. */
     private final TileScratch[] scratch;
-    // The running pass' operands, read by the prebuilt loop body (no capturing lambda per call).
-    private float[] xAt;
-    private int xKp;
-    private int[] xLo;
-    private int[] xHi;
-    private float[] xBt;
-    private MaskedOps.TileAction xAction;
-    /** Whether the running pass adds X's tiles times Bᵀ's into the product. */
-    private boolean xMultiply;
-    private final Parallel.RangeBody partsBody = this::parts;
 
     /**
      * @param tiling  the tiles of the pattern of Aᵀ B's rows
@@ -60,48 +50,36 @@ final class FusedTilePass {
     /** See {@link MaskedOps#transATilesThenMultiply}; shapes checked there. */
     void run(float[] at, int kp, int[] aLo, int[] aHi, float[] bt, MaskedOps.TileAction action, float[] x,
              int[] cLo, int[] cHi, float[] c) {
-        product.begin(x, bt, MaskedOps.PADDED_ORIGIN, kp, cLo, cHi, c);
-        xMultiply = true;
-        runParts(at, kp, aLo, aHi, bt, action);
-        product.end();
+        MaskedLeftProduct.Run run = product.begin(x, bt, MaskedOps.PADDED_ORIGIN, kp, cLo, cHi, c);
+        runParts(new Pass(at, kp, aLo, aHi, bt, action, run));
+        run.end();
     }
 
     /** The pass without the product: Aᵀ B per tile, handed to the action ({@link MaskedOps#transATilesPadded}). */
     void runWithoutProduct(float[] at, int kp, int[] aLo, int[] aHi, float[] bt, MaskedOps.TileAction action) {
-        product.beginParts();
-        xMultiply = false;
-        runParts(at, kp, aLo, aHi, bt, action);
+        runParts(new Pass(at, kp, aLo, aHi, bt, action, product.partsOnly()));
     }
 
-    private void runParts(float[] at, int kp, int[] aLo, int[] aHi, float[] bt, MaskedOps.TileAction action) {
-        xAt = at;
-        xKp = kp;
-        xLo = aLo;
-        xHi = aHi;
-        xBt = bt;
-        xAction = action;
-        par.forRange(workers, 1, (xMultiply ? 2 : 1) * visited * kp, partsBody);
-        xAt = null;
-        xBt = null;
-        xAction = null;
+    private void runParts(Pass pass) {
+        par.forRange(workers, 1, (pass.run.hasProduct() ? 2 : 1) * visited * pass.kp, (from, to) -> parts(pass));
     }
 
     /** Runs parts as the product hands them out; each part's scratch and the action's slot is the part. */
-    private void parts(int from, int to) {
+    private void parts(Pass pass) {
         int[] partTiles = product.partTiles();
-        for (int part = product.claimPart(); part >= 0; part = product.claimPart()) {
-            float[] out = xMultiply ? product.clearedSum(part) : null;
+        for (int part = pass.run.claimPart(); part >= 0; part = pass.run.claimPart()) {
+            float[] out = pass.run.hasProduct() ? pass.run.clearedSum(part) : null;
             for (int t = partTiles[part]; t < partTiles[part + 1]; t++) {
                 int n0 = t * TILE;
                 if (tiling.count(t) > 0) {
-                    Prefetch.touch(xBt, MaskedOps.PADDED_ORIGIN + n0 * xKp, TILE * xKp);
+                    Prefetch.touch(pass.bt, MaskedOps.PADDED_ORIGIN + n0 * pass.kp, TILE * pass.kp);
                 }
                 TileScratch z = scratch[part];
-                dotTile(t, z);
-                xAction.accept(n0, Math.min(TILE, tiling.frames - n0), z.rows, z.from, z.to, tiling.count(t), z.buf,
+                dotTile(pass, t, z);
+                pass.action.accept(n0, Math.min(TILE, tiling.frames - n0), z.rows, z.from, z.to, tiling.count(t), z.buf,
                         part);
-                if (xMultiply) {
-                    product.addTile(t, out, part);
+                if (out != null) {
+                    pass.run.addTile(t, out, part);
                 }
             }
         }
@@ -115,13 +93,15 @@ final class FusedTilePass {
      * and dots in 0.96 of the time at 2 threads (paired runs on the long piece): each step loads 4 + m
      * vectors for 4·m multiply-adds, and a group needs fewer blocks, each with its own lane sums.
      */
-    private void dotTile(int t, TileScratch z) {
+    private void dotTile(Pass pass, int t, TileScratch z) {
         float[] buf = z.buf;
         int[] rowsOut = z.rows;
         int[] sel = z.sel;
         int[] ar = z.aRow;
         int[] cr = z.cRow;
-        int kp = xKp;
+        int kp = pass.kp;
+        int[] aLo = pass.aLo;
+        int[] aHi = pass.aHi;
         int n0 = t * TILE;
         int n1 = Math.min(tiling.frames, n0 + TILE);
         int count = tiling.list(t, rowsOut, z.from, z.to);
@@ -137,15 +117,23 @@ final class FusedTilePass {
                     int r = rowsOut[sel[i + q]];
                     ar[q] = r * kp;
                     cr[q] = sel[i + q] * TILE;
-                    lo = Math.min(lo, xLo[r]);
-                    hi = Math.max(hi, xHi[r]);
+                    lo = Math.min(lo, aLo[r]);
+                    hi = Math.max(hi, aHi[r]);
                 }
                 // Whole vectors of bins.
                 lo = Math.max(0, lo) / VECTOR * VECTOR;
                 hi = Math.max(lo, Math.min(kp, (hi + VECTOR - 1) / VECTOR * VECTOR));
-                kernel.dots(xAt, ar, mb, xBt, MaskedOps.PADDED_ORIGIN + g * kp, kp, lo, hi, buf, cr, g - n0, z.dotWork);
+                kernel.dots(pass.at, ar, mb, pass.bt, MaskedOps.PADDED_ORIGIN + g * kp, kp, lo, hi, buf, cr, g - n0, z.dotWork);
                 i += mb;
             }
         }
+    }
+
+    /**
+     * The operands of one pass: Aᵀ (R×kp) with row r zero outside [aLo[r], aHi[r]), padded Bᵀ, the action,
+     * and the run of the product X Bᵀ that the pass adds X's tiles into (or that only hands out the parts).
+     */
+    private record Pass(float[] at, int kp, int[] aLo, int[] aHi, float[] bt, MaskedOps.TileAction action,
+                        MaskedLeftProduct.Run run) {
     }
 }

@@ -1,4 +1,4 @@
-package org.nae4j.linalg;
+package org.nae4j.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class DenseOpsTest {
+class ProductsTest {
     private static float[] random(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] x = new float[n];
@@ -45,16 +45,16 @@ class DenseOpsTest {
             float[] a = random(m * k, 1);
             float[] b = random(k * n, 2);
             float[] c = new float[m * n];
-            DenseOps.multiply(a, b, c, m, k, n, par);
+            Products.multiply(a, b, c, m, k, n, par);
             assertClose(naive(a, b, m, k, n, false, false), c);
 
             float[] at = random(k * m, 3);
-            DenseOps.multiplyTransA(at, b, c, k, m, n, par);
+            Products.multiplyTransA(at, b, c, k, m, n, par);
             assertClose(naive(at, b, m, k, n, true, false), c);
 
             float[] bt = random(n * k, 4);
             float[] work = new float[k * n];
-            DenseOps.multiplyTransB(a, bt, c, m, k, n, work, par);
+            Products.multiplyTransB(a, bt, c, m, k, n, work, par);
             assertClose(naive(a, bt, m, k, n, false, true), c);
         }
     }
@@ -64,11 +64,11 @@ class DenseOpsTest {
     void gramMatricesMatchNaive(int m, int n) {
         float[] a = random(m * n, 5);
         float[] g = new float[m * m];
-        DenseOps.gramRows(a, m, n, g);
+        Products.gramRows(a, m, n, g);
         float[] t = new float[n * m];
-        DenseOps.transpose(a, m, n, t);
+        Products.transpose(a, m, n, t);
         assertClose(naive(a, t, m, n, m, false, false), g);
-        DenseOps.gramCols(t, n, m, g);
+        Products.gramCols(t, n, m, g);
         assertClose(naive(a, t, m, n, m, false, false), g);
     }
 
@@ -83,7 +83,7 @@ class DenseOpsTest {
         int stride = 4;
         float[] out = new float[n * stride];
         java.util.Arrays.fill(out, -1f);
-        DenseOps.transposeColumns(a, m, n, 1, 4, out, stride);
+        Products.transposeColumns(a, m, n, 1, 4, out, stride);
         for (int j = 0; j < n; j++) {
             for (int i = 0; i < stride; i++) {
                 float want = j >= 1 && j < 4 && i < m ? a[i * n + j] : -1f;
