@@ -51,4 +51,7 @@ interface BlockKernel {
      */
     void multiplicativeUpdate(float[] x, int xOff, float[] num, int numOff, float[] den, int denOff, int len,
                               float eps, float flush);
+
+    /** Floats per vector register the kernel uses (1 for the scalar kernel). */
+    int floatsPerVector();
 }

@@ -4,9 +4,8 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
- * Where a float[]'s elements start on a 64-byte cache line. A vector load of 16 floats that straddles two
- * lines costs more than one within a line: dot blocks over a tile in cache ran 0.91 of the time with both
- * operands on line starts (microbenchmark, 4 × 4 blocks over 1024 bins). The JVM places an object at an
+ * Where a float[]'s elements start on a 64-byte cache line. A vector load that straddles two lines costs
+ * more than one within a line (docs/performance.md). The JVM places an object at an
  * address it chooses, but a large array in G1 (a humongous object, over half a heap region: the padded Vᵀ of
  * a long piece) starts at a region boundary, so its element i lies at {@code arrayBaseOffset + 4·i} past a
  * line start. Elsewhere the placement is arbitrary and the padding below neither helps nor hurts.

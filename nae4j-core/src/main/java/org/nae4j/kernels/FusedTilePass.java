@@ -12,8 +12,8 @@ package org.nae4j.kernels;
  *   <li>X's tile times the same tile of Bᵀ, added into C = X Bᵀ ({@link MaskedLeftProduct#addTile}).</li>
  * </ol>
  * Two separate products read V twice (B for Aᵀ B, Bᵀ for X Bᵀ); here Bᵀ is read once, at the price of
- * computing Aᵀ B as dot products, which are slower per multiply-add than the broadcast blocks of
- * {@link MaskedOps#transATiles} (docs/performance.md has the numbers). The tiles are split into
+ * computing Aᵀ B as dot products, which are slower per multiply-add than broadcast register blocks
+ * (docs/performance.md). The tiles are split into
  * {@link MaskedLeftProduct}'s fixed parts, which the threads claim in order; C does not depend on the thread
  * count. Holds per-part scratch; a pass allocates nothing.
  */
@@ -88,10 +88,8 @@ final class FusedTilePass {
     /**
      * Tile t's rows of Aᵀ B into the slot's tile buffer, with their rows and frames in its lists. Per
      * group of {@value #DOT} frames, the rows whose masks reach into it, split evenly into dot blocks of up to
-     * {@value #DOT_A} (9 rows as 5 + 4): rows then cost multiply-adds only near the frames they cover (25 % fewer than blocks of
-     * rows over their frames' union on the long piece). Blocks of up to 6 rows rather than 4 ran the scan
-     * and dots in 0.96 of the time at 2 threads (paired runs on the long piece): each step loads 4 + m
-     * vectors for 4·m multiply-adds, and a group needs fewer blocks, each with its own lane sums.
+     * {@value #DOT_A} (9 rows as 5 + 4): rows then cost multiply-adds only near the frames they cover. Larger
+     * blocks load fewer vectors per multiply-add (4 + m vectors for 4·m) and need fewer lane sums.
      */
     private void dotTile(Pass pass, int t, TileScratch z) {
         float[] buf = z.buf;

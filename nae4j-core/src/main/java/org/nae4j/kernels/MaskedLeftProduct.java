@@ -24,8 +24,8 @@ final class MaskedLeftProduct {
     private static final long[] PART_WEIGHTS = {4, 4, 3, 3, 2, 2, 1, 1};
     private static final int VECTOR = MaskedOps.TILE / 2;
     /**
-     * The scan of a tile ({@link Prefetch}) in the units of {@link #passCost}: it took about 0.4 of the time of
-     * the tile's register blocks on the long piece (9 rows over most of the tile's 32 frames).
+     * The scan of a tile ({@link Prefetch}) in the units of {@link #passCost}: a typical tile's scan costs a
+     * fraction of its register blocks, not nothing (docs/performance.md).
      */
     private static final long SCAN_COST = 128;
 
@@ -84,8 +84,8 @@ final class MaskedLeftProduct {
     /**
      * Tile t's work in a {@link FusedTilePass} (how the factorisations run this product), in rows × frames
      * of multiply-adds: the dot blocks (the rows reaching into each group of {@value BlockKernel#DOT_ROWS}
-     * frames), the register blocks, and the scan that brings the tile into cache. Balancing the register
-     * blocks alone left one of two threads with 15 % more to do on the long piece.
+     * frames), the register blocks, and the scan that brings the tile into cache: balancing the register
+     * blocks alone would leave the threads uneven.
      */
     private long passCost(FrameTiles tiling, int t) {
         if (tiling.count(t) == 0) {

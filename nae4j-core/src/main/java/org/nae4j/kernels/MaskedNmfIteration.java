@@ -41,7 +41,7 @@ public final class MaskedNmfIteration {
      * @param w W, K×R, updated in place
      * @param h H, R×N, updated in place
      */
-    public MaskedNmfIteration(float[] v, float[] w, float[] h, int k, int n, int r, RowRanges activations, RowRanges templates,
+    public MaskedNmfIteration(float[] v, float[] w, float[] h, int k, int r, int n, RowRanges activations, RowRanges templates,
                   Parallel par) {
         MaskedOps ops = new MaskedOps(activations, par);
         this.kp = MaskedOps.paddedBins(k);

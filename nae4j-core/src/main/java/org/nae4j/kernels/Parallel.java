@@ -29,22 +29,16 @@ public final class Parallel implements AutoCloseable {
     public static final int MAX_DEFAULT_THREADS = MaskedLeftProduct.PARTS;
     /**
      * Loops whose work estimate (multiply-adds or elements written) is below this run their tasks one after
-     * another on the calling thread. Handing a loop to a spinning worker and joining it costs about 0.2 µs
-     * (2 threads, a loop over 1024 floats: 0.31 µs split against 0.28 on one thread), and one thread writes
-     * an element in about 0.07 ns and runs a multiply-add of the block kernel in about 0.02
-     * (scripts/bench/SerialThreshold.java), so a split pays from about 5 000 elements or 20 000 multiply-adds;
-     * below this threshold it would save a microsecond at most, and a worker that has to be woken costs tens.
+     * another on the calling thread: handing a loop to a worker and joining it costs more than such a loop
+     * saves (scripts/bench/SerialThreshold.java measures both sides; docs/performance.md).
      */
     public static final long SERIAL_WORK = 1L << 15;
     /**
      * How long a waiting thread spins before it parks: the loops of an iteration follow each other within tens
      * to hundreds of microseconds, and a spinning worker joins a loop at once, where waking a parked one takes
-     * about as long again. NMF on the short piece, 2 threads, paired runs on a shared machine: median 1.49 ms
-     * per iteration with 200 µs of spin against 2.48 with 20 µs (beside a CPU hog 1.91 against 1.86); in
-     * another series 0.62 without spin against 0.48 with 20 µs. A longer spin takes a core that another
-     * process could use for no gain. A waiting thread parks rather than yields: a parked thread that is woken
-     * preempts a CPU-bound process on its core, while one that yielded to it waits for the end of that
-     * process' time slice.
+     * about as long again; a longer spin takes a core that another process could use for no gain. A waiting
+     * thread parks rather than yields: a parked thread that is woken preempts a CPU-bound process on its
+     * core, while one that yielded to it waits for the end of that process' time slice (docs/performance.md).
      */
     static final long SPIN_NANOS = 200_000;
     /**

@@ -5,8 +5,7 @@ package org.nae4j.kernels;
  * plain scan gets from memory. The kernels' own first touch of a tile is slower: their loads of B sit behind
  * chains of multiply-adds, so few cache misses are in flight at a time, and each frame of Vᵀ is a new
  * 4 KiB stream for the hardware prefetcher. Java has no prefetch instruction; this scan is the portable
- * stand-in (nmf 7 % and nae-sgd 11 % fewer ms per iteration, medians of eight alternating runs; see
- * docs/performance.md).
+ * stand-in (docs/performance.md).
  */
 final class Prefetch {
     /** Floats per 64-byte cache line. */

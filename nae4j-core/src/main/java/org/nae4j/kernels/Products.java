@@ -235,8 +235,15 @@ public final class Products {
         return !(BlockKernels.KERNEL instanceof ScalarBlockKernel);
     }
 
-    /** A one-line description for reports, e.g. {@code "SIMD, 16 floats per vector"}. */
+    /** Floats per SIMD vector the kernels use (1 for the scalar kernel): 16 with AVX-512, 8 with AVX2. */
+    public static int floatsPerVector() {
+        return BlockKernels.KERNEL.floatsPerVector();
+    }
+
+    /** A one-line description for reports, e.g. {@code "SIMD (jdk.incubator.vector, 16 floats = 512-bit vectors)"}. */
     public static String describe() {
-        return vectorized() ? "SIMD (jdk.incubator.vector)" : "scalar (start the JVM with --add-modules jdk.incubator.vector for SIMD)";
+        int l = floatsPerVector();
+        return vectorized() ? "SIMD (jdk.incubator.vector, " + l + " floats = " + (32 * l) + "-bit vectors)"
+                : "scalar (start the JVM with --add-modules jdk.incubator.vector for SIMD)";
     }
 }

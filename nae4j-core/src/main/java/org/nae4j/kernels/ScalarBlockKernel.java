@@ -3,6 +3,11 @@ package org.nae4j.kernels;
 /** The portable {@link BlockKernel}: loops over columns that the JIT auto-vectorises where it can. */
 final class ScalarBlockKernel implements BlockKernel {
     @Override
+    public int floatsPerVector() {
+        return 1;
+    }
+
+    @Override
     public void run(float[] a, int[] aRow, int aStep, float[] b, int bOff, int bStride, int depth,
                     float[] c, int[] cRow, int cCol, int rows, int cols, boolean accumulate) {
         for (int i = 0; i < rows; i++) {

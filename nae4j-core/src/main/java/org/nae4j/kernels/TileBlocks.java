@@ -5,8 +5,8 @@ package org.nae4j.kernels;
  * cover, cut into runs of at most {@link BlockKernel#WIDE_ROWS} rows, each run multiplied over the union of
  * its rows' frames. The cut minimises the multiply-adds the kernel issues (a wide block of m rows computes
  * {@link BlockKernel#WIDE_ROWS}/2 rows for m up to that, else all of them) plus a per-row cost of loading
- * and storing the block's accumulators. On the long piece it issues 19 % fewer multiply-adds than cutting
- * every 6 rows (63.0 M instead of 77.7 M per product). Immutable.
+ * and storing the block's accumulators, so a row that covers only part of a tile is not multiplied over
+ * all of it. Immutable.
  */
 final class TileBlocks {
     /**

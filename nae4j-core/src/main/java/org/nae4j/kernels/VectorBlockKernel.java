@@ -6,16 +6,20 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The SIMD {@link BlockKernel} (loaded only when {@code jdk.incubator.vector} is present). Register blocks of
  * R rows × V vectors keep R·V accumulators live: per step of the depth they load V vectors of B and broadcast
- * R values of A, then issue R·V fused multiply-adds. More accumulators per loaded value run faster (measured
- * with the rows gathered at arbitrary offsets, B in cache, AVX-512: 6 × 2 about 105 GFLOP/s per core, 8 × 2
- * 120–140, 6 × 4 140–165), so products at least four vectors wide run 6 × 4 blocks, narrower ones (a tile
- * of 32 frames) 8 × 2, one vector (half a tile) 8 × 1, with smaller blocks for few rows and scalars for the
- * columns left over.
+ * R values of A, then issue R·V fused multiply-adds. More accumulators per loaded value run faster
+ * (docs/performance.md), so products at least four vectors wide run 6 × 4 blocks, narrower ones 8 × 2, one
+ * vector 8 × 1, with smaller blocks for few rows and scalars for the columns left over. The vector shape is
+ * {@link VectorShape}'s.
  * Every block has the same shape of code; missing rows of a block repeat its last row and are not stored.
  */
 final class VectorBlockKernel implements BlockKernel {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorShape.SPECIES;
     private static final int L = S.length();
+
+    @Override
+    public int floatsPerVector() {
+        return L;
+    }
 
     @Override
     public void run(float[] a, int[] aRow, int aStep, float[] b, int bOff, int bStride, int depth,
@@ -67,7 +71,7 @@ final class VectorBlockKernel implements BlockKernel {
     public void multiplicativeUpdate(float[] x, int xOff, float[] num, int numOff, float[] den, int denOff, int len,
                                      float eps, float flush) {
         int i = 0;
-        // The scalar loop's select (result below flush → 0) keeps the JIT from vectorising it: ~5 ns an entry.
+        // The scalar loop's select (result below flush → 0) keeps the JIT from vectorising it.
         for (; i + L <= len; i += L) {
             FloatVector y = FloatVector.fromArray(S, x, xOff + i).mul(FloatVector.fromArray(S, num, numOff + i))
                     .div(FloatVector.fromArray(S, den, denOff + i).add(eps));
@@ -100,8 +104,8 @@ final class VectorBlockKernel implements BlockKernel {
 
     /**
      * Columns [cCol, cCol + blocks·4·L) of rows i0 .. i0+m (m ≤ 6), 4 vectors at a time; missing rows repeat the
-     * last one and are not stored. One call runs all the blocks: per block of 4 vectors a call cost about 50 ns
-     * (the rows' offsets looked up, the arguments passed), a quarter of a block's time over 20 frames.
+     * last one and are not stored. One call runs all the blocks, so the rows' offsets are looked up and the
+     * arguments passed once, not per block.
      */
     private static void b6x4(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff, int bStride,
                               int depth, float[] c, int[] cRow, int cCol, int blocks, boolean acc) {

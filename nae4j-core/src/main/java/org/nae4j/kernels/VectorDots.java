@@ -13,10 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * of fewer rows issues no multiply-add for a missing one: callers split their rows into as few blocks as
  * they can, evenly (9 rows as 5 + 4). Each block size is spelled out as its own method with named
  * accumulators: the JIT keeps local vectors in registers, while vectors in an array or passed to a method
- * it does not inline are boxed (3x slower), so the six methods repeat one pattern on purpose.
+ * it does not inline are boxed, so the six methods repeat one pattern on purpose.
  */
 final class VectorDots {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorShape.SPECIES;
     private static final int L = S.length();
     /** Whether {@link #sums} adds lanes by a butterfly (4 to 16 lanes) rather than by lane reductions. */
     private static final boolean BUTTERFLY = L >= 4 && L <= 16;
@@ -85,7 +85,7 @@ final class VectorDots {
         FloatVector x53 = x00;
         int p = lo;
         // A bound fixed before the loop (not p + L <= hi) makes it a counted loop, whose range checks the JIT
-        // hoists: 1.4–1.5x the multiply-adds per second of the same blocks (microbenchmark, 1024 bins).
+        // hoists.
         for (int end = hi - L; p <= end; p += L) {
             FloatVector y0 = FloatVector.fromArray(S, b, b0 + p);
             FloatVector y1 = FloatVector.fromArray(S, b, b1 + p);
@@ -374,10 +374,9 @@ final class VectorDots {
      * The dots of a block from its accumulators, spilled into work (4 vectors per row), plus the indices
      * [tail, hi) one at a time. The butterfly adds each row's four vectors into one in two levels (each
      * level adds two vectors' halves: the low half of the result holds the first's, the high half the
-     * second's), then folds within the quarters: 14 lane-wise operations for 16 lanes, where four lane
-     * reductions take about 120 on Java 17, which adds the lanes one by one. The spill keeps the vectors out
-     * of this method's arguments: passed as arguments to a call the JIT declines to inline (the blocks are
-     * large), they would be boxed, and the dots ran three times as slow.
+     * second's), then folds within the quarters: a few lane-wise operations, where Java 17's lane
+     * reductions add the lanes one by one. The spill keeps the vectors out of this method's arguments:
+     * passed to a call the JIT declines to inline (the blocks are large), they would be boxed.
      */
     private static void sums(float[] work, int rows, float[] a, int[] aRow, float[] b, int b0, int bStride, int tail,
                              int hi, float[] c, int[] cRow, int cCol) {

@@ -63,7 +63,7 @@ public final class Nmf implements Factorization {
             if (v.length != (long) k * n) {
                 throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
             }
-            this.masked = new MaskedNmfIteration(v, w, h, k, n, r, activations, templates, par);
+            this.masked = new MaskedNmfIteration(v, w, h, k, r, n, activations, templates, par);
             this.vt = null;
             this.wtv = null;
             this.wtw = null;

@@ -12,6 +12,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Both block kernels compute the gathered product of their contract, for every row and column count. */
 class BlockKernelTest {
 
+    /** The build runs these tests once per vector shape; each fork must really run the shape it asks for. */
+    @Test
+    void theVectorShapeIsTheOneAskedFor() {
+        String bits = System.getProperty(VectorShape.PROPERTY);
+        Assumptions.assumeTrue(bits != null, "no vector shape forced");
+        assertEquals(Integer.parseInt(bits), 32 * Products.floatsPerVector(), Products.describe());
+        assertTrue(Products.describe().contains(bits + "-bit"), Products.describe());
+    }
+
+    @Test
+    void aShapeOtherThan128256Or512IsRefused() {
+        Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> VectorShape.choose("64"));
+        assertEquals(8, VectorShape.choose("256").length());
+        assertEquals(jdk.incubator.vector.FloatVector.SPECIES_PREFERRED, VectorShape.choose(null));
+    }
+
     @ParameterizedTest
     @CsvSource({"1, 1, 1, false", "2, 17, 5, true", "3, 31, 0, false", "4, 32, 9, true", "5, 33, 40, false",
                 "6, 64, 3, true", "7, 95, 11, false", "13, 70, 1, true", "6, 15, 2, false",

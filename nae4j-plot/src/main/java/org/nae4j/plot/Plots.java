@@ -30,19 +30,13 @@ import org.jfree.chart.ui.RectangleInsets;
 
 /**
  * Writes figures as PNG files: heatmaps of spectrograms, templates, activations and difference
- * maps, line charts of loss curves, and mean ± standard deviation bands. Works without a display
- * (sets {@code java.awt.headless=true} unless already set). Every file is written to a temporary
+ * maps, line charts of loss curves, and mean ± standard deviation bands. Draws off-screen only: on a
+ * machine with a display, start the JVM with {@code -Djava.awt.headless=true} (the launcher does) so that
+ * no window system is touched; this library sets no JVM-wide property. Every file is written to a temporary
  * file in the target directory and then renamed, so a reader never sees a half-written PNG; missing
  * parent directories are created. Sizes are in pixels.
  */
 public final class Plots {
-    static {
-        // Must happen before the first AWT class loads; the CLI may not pass -Djava.awt.headless.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
-
     /** Default size of {@link #heatmap(Heatmap, Path)}: room for ~1200×650 pooled cells. */
     public static final int HEATMAP_WIDTH = 1400;
     public static final int HEATMAP_HEIGHT = 800;
