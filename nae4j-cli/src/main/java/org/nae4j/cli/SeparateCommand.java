@@ -218,7 +218,7 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
         folder.write(dir -> {
             Path decomposition = Files.createDirectories(dir.resolve("decomposition"));
             Results.writeInto(decomposition, r, parameters);
-            AtomicFiles.FolderContent plots = output.plotWriter(a, r);
+            AtomicFiles.FolderContent plots = output.plotWriter(a, r, aligned);
             if (plots != null) {
                 plots.fill(decomposition);
             }
@@ -237,7 +237,12 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
             if (notes != null) {
                 summary.put("notes", notes.toString());
             }
-            Json.write(dir.resolve("separation.json"), summary);
+            // Where the page's player finds the input, whatever the current folder when the page is rewritten.
+            summary.put("input_file", audio.toAbsolutePath().normalize().toString());
+            Json.write(dir.resolve(SeparationPage.SEPARATION), summary);
+            if (output.report) {
+                SeparationPage.write(dir);
+            }
         });
         printTable(rows, r);
         return 0;
