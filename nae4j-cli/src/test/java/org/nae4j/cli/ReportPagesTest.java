@@ -49,6 +49,19 @@ class ReportPagesTest {
     }
 
     @Test
+    void demoEndsWithThePathOfItsPage() {
+        Path out = tmp.resolve("demo");
+        CliTestSupport.Outcome o = CliTestSupport.run("demo", "--out", out.toString(), "--iterations", "2", "-q",
+                "--no-plots");
+        assertEquals(0, o.exitCode(), o.err());
+        List<String> lines = o.out().lines().toList();
+        assertTrue(lines.get(lines.size() - 2).startsWith("demo: example audio and score in "), o.out());
+        Path page = out.resolve("results").resolve("index.html").toAbsolutePath();
+        assertEquals("demo: report page " + page, lines.get(lines.size() - 1));
+        assertTrue(Files.isRegularFile(page));
+    }
+
+    @Test
     void labelsAreEscapedAndAMovedInputIsNamedWhenEvaluateRewritesThePage() throws IOException {
         String hostile = "<img src=x onerror=alert(1)>";
         Score s = new Score(List.of(new Note(0.1, 0.5, 60, 90, hostile), new Note(0.4, 0.6, 48, 80, "left")));
