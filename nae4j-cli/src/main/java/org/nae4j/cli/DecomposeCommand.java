@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code nae4j decompose}: decompose one recording with its score and write W, H, history, plots. */
 @Command(name = "decompose", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Decompose a recording into note templates W (K x R) and activations H (R x N) "
-                + "under its score's constraints, and write them with the loss history, a summary and plots."})
+                + "under its score's constraints, and write them with the loss history, a summary, plots and a page that "
+                + "shows them all (index.html)."})
 final class DecomposeCommand implements Callable<Integer> {
     @Option(names = "--audio", required = true, paramLabel = "FILE",
             description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel (channels are averaged).")

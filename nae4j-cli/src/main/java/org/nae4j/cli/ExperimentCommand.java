@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         description = {"Run every method on every recording of a folder (one sub-folder per recording with a WAV "
                 + "file and an aligned score.csv or score.mid) and write the paper's Table I (table1.csv, report.md), "
                 + "Fig. 3 (fig3-<recording>.png), Fig. 4 (fig4.png) and Fig. 5 (fig5.png); these are written also with --no-plots, which skips only each run's "
-                + "own plots."})
+                + "own plots. index.html shows them all, with a link to each run's own page."})
 final class ExperimentCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder with one sub-folder per recording.")
     Path data;
