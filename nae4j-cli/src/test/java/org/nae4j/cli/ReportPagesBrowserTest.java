@@ -156,6 +156,20 @@ class ReportPagesBrowserTest {
         checkAudio(4);
         screenshot("report-separate.png");
         assertNoConsoleErrors();
+
+        // The input moves away: its player gives way to a note saying so.
+        Path away = mix.resolveSibling("moved away.wav");
+        Files.move(mix, away);
+        try {
+            open(out.resolve("index.html"));
+            WebElement note = browser.driver.findElement(By.cssSelector("table tbody tr .missing"));
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> note.isDisplayed());
+            assertTrue(note.getText().contains("has moved"), note.getText());
+            assertFalse(browser.driver.findElement(By.tagName("audio")).isDisplayed());
+            browser.consoleErrors(); // the browser reports the missing file there, as it should
+        } finally {
+            Files.move(away, mix);
+        }
     }
 
     @Test
