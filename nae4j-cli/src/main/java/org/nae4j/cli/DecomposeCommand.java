@@ -9,6 +9,7 @@ import org.nae4j.Analysis;
 import org.nae4j.Decomposition;
 import org.nae4j.DecompositionResult;
 import org.nae4j.Results;
+import org.nae4j.alignment.AlignmentResult;
 import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.OutputFolder;
 import org.nae4j.model.Method;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code nae4j decompose}: decompose one recording with its score and write W, H, history, plots. */
 @Command(name = "decompose", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Decompose a recording into note templates W (K x R) and activations H (R x N) "
-                + "under its score's constraints, and write them with the loss history, a summary and plots."})
+                + "under its score's constraints, and write them with the loss history, a summary, plots and a page that "
+                + "shows them all (index.html)."})
 final class DecomposeCommand implements Callable<Integer> {
     @Option(names = "--audio", required = true, paramLabel = "FILE",
             description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel (channels are averaged).")
@@ -69,10 +71,11 @@ final class DecomposeCommand implements Callable<Integer> {
         }
         Analysis a = prepared.analysis().withoutSignal();
         AtomicFiles.FolderContent files = prepared.files(output.plots);
+        AlignmentResult alignment = prepared.alignment();
         // Drop the samples and the complex STFT before decomposing: for long recordings they are most of the heap.
         prepared = null;
         DecompositionResult r = fit(a, method.method, run, output);
-        folder.write(results(a, r, inputs, method.method, run, analysis, output, files));
+        folder.write(results(a, r, inputs, method.method, run, analysis, output, alignment, files, "decompose"));
         report(r, method.method, run, out);
         return 0;
     }
@@ -90,17 +93,20 @@ final class DecomposeCommand implements Callable<Integer> {
     }
 
     /**
-     * The files of a results folder: matrices, history, summary.json with every parameter, the plots and
-     * {@code extra} (may be null), e.g. the aligned score.
+     * The files of a results folder: matrices, history, summary.json with every parameter, the plots (with the
+     * score before and after {@code alignment}, which may be null), {@code extra} (may be null), e.g. the
+     * aligned score, and last the page (index.html) that shows them.
      */
     static AtomicFiles.FolderContent results(Analysis a, DecompositionResult r, Map<String, Object> inputs,
                                              Method method, RunOptions run, AnalysisOptions analysis,
-                                             OutputOptions output, AtomicFiles.FolderContent extra) {
+                                             OutputOptions output, AlignmentResult alignment,
+                                             AtomicFiles.FolderContent extra, String command) {
         Map<String, Object> parameters = new LinkedHashMap<>(inputs);
         parameters.put("method", method.id());
         parameters.put("run", run.describe(method));
         parameters.put("analysis", analysis.describe());
-        AtomicFiles.FolderContent plots = Aligner.both(output.plotWriter(a, r), extra);
+        AtomicFiles.FolderContent plots = Aligner.both(Aligner.both(output.plotWriter(a, r, alignment), extra),
+                output.pageWriter(command));
         return dir -> {
             Results.writeInto(dir, r, parameters);
             if (plots != null) {

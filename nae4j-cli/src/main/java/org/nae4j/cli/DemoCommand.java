@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.nae4j.Analysis;
 import org.nae4j.DecompositionResult;
 import org.nae4j.io.AtomicFiles;
+import org.nae4j.report.ReportPage;
 import org.nae4j.io.OutputFolder;
 import org.nae4j.audio.Wav;
 import org.nae4j.audio.WavEncoding;
@@ -81,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         Path results = out.resolve("results");
         DecompositionResult r = DecomposeCommand.fit(a, method.method, run, output);
         AtomicFiles.FolderContent files = DecomposeCommand.results(a, r, inputs, method.method, run, analysis, output,
-                null);
+                null, null, "demo");
         folder.write(dir -> {
             files.fill(Files.createDirectories(dir.resolve("results")));
             Wav.write(dir.resolve("example.wav"), x, rate, WavEncoding.PCM_16);
@@ -90,5 +91,9 @@ final class DemoCommand implements Callable<Integer> {
         DecomposeCommand.report(r, method.method, run, results);
         System.out.println("demo: example audio and score in " + out + ", decomposition in " + results
                 + " (see " + results.resolve("plots") + ")");
+        if (output.report) {
+            // Last, so that it is the line to copy into a browser.
+            System.out.println("demo: report page " + results.resolve(ReportPage.FILE).toAbsolutePath());
+        }
     }
 }

@@ -135,7 +135,9 @@ final class EncodeCommand implements Callable<Integer> {
         if (prepared.alignment() != null) {
             parameters.put("alignment", prepared.describe(alignment));
         }
-        Results.write(folder, result, parameters, Aligner.both(output.plotWriter(a, result), prepared.files(output.plots)));
+        Results.write(folder, result, parameters, Aligner.both(Aligner.both(
+                output.plotWriter(a, result, prepared.alignment()), prepared.files(output.plots)),
+                output.pageWriter("encode")));
         System.out.printf(Locale.ROOT, "encode (%s): column-wise l1 error %.4g (relative %.4f) for %d pitches without "
                 + "training; results in %s%n", method.id(), errors.columnL1(), errors.relativeL1(), r, out);
         return 0;

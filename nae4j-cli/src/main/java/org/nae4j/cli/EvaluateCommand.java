@@ -19,6 +19,7 @@ import org.nae4j.io.Csv;
 import org.nae4j.io.FolderMarker;
 import org.nae4j.io.Json;
 import org.nae4j.io.OutputFile;
+import org.nae4j.report.ReportPage;
 import org.nae4j.separation.Metrics;
 import org.nae4j.separation.Separation;
 import picocli.CommandLine.Command;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
         description = {"Compare separated signals with reference stems of the same file name (e.g. estimates/right.wav "
                 + "with references/right.wav): SI-SDR and SDR in dB per file. Every WAV file of the estimates folder "
                 + "except residual.wav needs its reference; other reference files are ignored. Multichannel files are "
-                + "averaged to mono. Writes evaluation.csv and evaluation.json and prints a table."})
+                + "averaged to mono. Writes evaluation.csv and evaluation.json and prints a table. In a result folder of "
+                + "separate's that has its page, index.html is written again with the scores beside each group."})
 final class EvaluateCommand implements Callable<Integer> {
     static final String CSV_FILE = "evaluation.csv";
     static final String JSON_FILE = "evaluation.json";
@@ -90,12 +92,23 @@ final class EvaluateCommand implements Callable<Integer> {
                     Metrics.sdr(x, s), x.length, e.sampleRate()));
         }
         write(dir, rows);
+        if (hasSeparationPage(dir)) {
+            // Its page shows the scores beside each group: written again with them (the marker lists it already).
+            SeparationPage.write(dir);
+        }
         // In a result folder of separate's, the tables become part of it (a later --overwrite may replace them).
         FolderMarker.add(dir, List.of(CSV_FILE, JSON_FILE));
         if (!quiet) {
             print(rows, dir);
         }
         return 0;
+    }
+
+    /** Whether {@code dir} is a result folder of separate's with its page (not made with --no-report). */
+    private static boolean hasSeparationPage(Path dir) {
+        return FolderMarker.present(dir) && "separate".equals(FolderMarker.command(dir))
+                && FolderMarker.entries(dir).contains(ReportPage.FILE)
+                && Files.isRegularFile(dir.resolve(SeparationPage.SEPARATION));
     }
 
     private static void requireFolder(Path dir) {

@@ -12,6 +12,7 @@ import org.nae4j.experiment.Recording;
 import org.nae4j.experiment.Report;
 import org.nae4j.model.Method;
 import org.nae4j.model.ProgressListener;
+import org.nae4j.report.ReportPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
         description = {"Run every method on every recording of a folder (one sub-folder per recording with a WAV "
                 + "file and an aligned score.csv or score.mid) and write the paper's Table I (table1.csv, report.md), "
                 + "Fig. 3 (fig3-<recording>.png), Fig. 4 (fig4.png) and Fig. 5 (fig5.png); these are written also with --no-plots, which skips only each run's "
-                + "own plots."})
+                + "own plots. index.html shows them all, with a link to each run's own page."})
 final class ExperimentCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder with one sub-folder per recording.")
     Path data;
@@ -58,7 +59,7 @@ final class ExperimentCommand implements Callable<Integer>, CheckedOptions {
     private ExperimentOptions options() {
         return BadOptionValue.build(() -> new ExperimentOptions(methods,
                 run.options(methods.isEmpty() ? Method.NMF : methods.get(0)), analysis.stft(), analysis.constraints(),
-                resume, overwrite.overwrite, output.plots,
+                resume, overwrite.overwrite, output.plots, output.report,
                 alignment.align ? Map.of("align", alignment.settings.describe()) : Map.of()), "methods", "--methods");
     }
 
@@ -88,7 +89,8 @@ final class ExperimentCommand implements Callable<Integer>, CheckedOptions {
             return new Experiment.Input(p.analysis(), p.files(output.plots));
         });
         System.out.print(report.markdown());
-        System.out.println("report in " + out.resolve("report.md"));
+        System.out.println("report in " + out.resolve("report.md")
+                + (output.report ? ", page " + out.resolve(ReportPage.FILE) : ""));
         return 0;
     }
 

@@ -39,8 +39,8 @@ import picocli.CommandLine.Option;
         description = {"Decompose a recording with its score, then separate it with masks from the decomposition "
                 + "into one WAV file per group of notes (per track/hand, per pitch, or chosen notes against the rest) "
                 + "plus residual.wav, so that the files add up to the input. Writes DIR/<group>.wav, DIR/residual.wav "
-                + "(32-bit float, the input's sample rate and length, mono), DIR/separation.json and the "
-                + "decomposition in DIR/decomposition."})
+                + "(32-bit float, the input's sample rate and length, mono), DIR/separation.json, the "
+                + "decomposition in DIR/decomposition and DIR/index.html, a page with a player for each file."})
 final class SeparateCommand implements Callable<Integer>, CheckedOptions {
     /**
      * Default iterations: fewer than the paper's 10000. With NMF the separated signals no longer change
@@ -218,7 +218,7 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
         folder.write(dir -> {
             Path decomposition = Files.createDirectories(dir.resolve("decomposition"));
             Results.writeInto(decomposition, r, parameters);
-            AtomicFiles.FolderContent plots = output.plotWriter(a, r);
+            AtomicFiles.FolderContent plots = output.plotWriter(a, r, aligned);
             if (plots != null) {
                 plots.fill(decomposition);
             }
@@ -237,7 +237,12 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
             if (notes != null) {
                 summary.put("notes", notes.toString());
             }
-            Json.write(dir.resolve("separation.json"), summary);
+            // Where the page's player finds the input, whatever the current folder when the page is rewritten.
+            summary.put("input_file", audio.toAbsolutePath().normalize().toString());
+            Json.write(dir.resolve(SeparationPage.SEPARATION), summary);
+            if (output.report) {
+                SeparationPage.write(dir);
+            }
         });
         printTable(rows, r);
         return 0;

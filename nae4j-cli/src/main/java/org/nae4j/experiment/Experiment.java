@@ -8,6 +8,7 @@ import org.nae4j.Analysis;
 import org.nae4j.Decomposition;
 import org.nae4j.DecompositionResult;
 import org.nae4j.plot.ResultPlots;
+import org.nae4j.report.DecompositionPage;
 import org.nae4j.Results;
 import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.Json;
@@ -94,9 +95,10 @@ public final class Experiment {
             }
         }
         Report report = Report.collect(out, recordings, o.methods());
-        report.write(out, o);
+        // Before the report: its page shows the environment.
         Json.write(out.resolve("environment.json"), Environment.describe(o.run().threads()));
-        ReportFolder.record(out, report.files());
+        report.write(out, o);
+        ReportFolder.record(out, report.files(o));
         return report;
     }
 
@@ -111,6 +113,9 @@ public final class Experiment {
             }
             if (extra != null) {
                 extra.fill(d);
+            }
+            if (o.report()) {
+                DecompositionPage.write(d, "experiment", "nae4j experiment: " + rec.name() + ", " + m.id());
             }
         });
     }

@@ -19,12 +19,13 @@ import org.nae4j.spectral.StftParams;
  * @param overwrite   replace the runs (and report files) nae4j wrote before into the same folder: all of them,
  *                    or with {@code resume} those whose parameters differ
  * @param plots       write the per-run plots too (the report's figures are always written)
+ * @param report      write the pages (index.html) of the report and of every run
  * @param preparation how recordings are prepared before decomposing (e.g. score alignment), recorded with every
  *                    run and compared on resume; empty when they are used as they are
  */
 public record ExperimentOptions(List<Method> methods, DecompositionOptions run, StftParams stft,
                                 ConstraintOptions constraints, boolean resume, boolean overwrite, boolean plots,
-                                Map<String, Object> preparation) {
+                                boolean report, Map<String, Object> preparation) {
     public ExperimentOptions {
         if (methods == null || methods.isEmpty()) {
             throw new InvalidOptionException("methods", "an experiment's methods", "must name at least one method");
@@ -34,5 +35,12 @@ public record ExperimentOptions(List<Method> methods, DecompositionOptions run, 
         }
         methods = List.copyOf(methods);
         preparation = preparation == null ? Map.of() : Map.copyOf(preparation);
+    }
+
+    /** Options with the pages written. */
+    public ExperimentOptions(List<Method> methods, DecompositionOptions run, StftParams stft,
+                             ConstraintOptions constraints, boolean resume, boolean overwrite, boolean plots,
+                             Map<String, Object> preparation) {
+        this(methods, run, stft, constraints, resume, overwrite, plots, true, preparation);
     }
 }

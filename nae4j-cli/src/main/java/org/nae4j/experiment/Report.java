@@ -10,6 +10,7 @@ import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.Csv;
 import org.nae4j.model.Method;
+import org.nae4j.report.ReportPage;
 
 /**
  * The results of an experiment: the paper's Table I ({@code table1.csv}, {@code report.md}) and figures
@@ -39,6 +40,11 @@ public final class Report {
         return new Report(recordings.stream().map(Recording::name).toList(), methods, runs);
     }
 
+    /** The run of a recording with a method. */
+    RunRecord run(String recording, Method m) {
+        return runs.get(recording).get(m);
+    }
+
     /** Final column-wise ℓ1 error of a run. */
     public double error(String recording, Method m) {
         return runs.get(recording).get(m).l1();
@@ -56,11 +62,17 @@ public final class Report {
         writeTable(out);
         AtomicFiles.writeString(out.resolve("report.md"), markdown() + parameters(o));
         Figures.write(out, recordings, methods, runs);
+        if (o.report()) {
+            ExperimentPage.write(out, this, o);
+        }
     }
 
     /** The files {@link #write} writes into the report folder. */
-    List<String> files() {
+    List<String> files(ExperimentOptions o) {
         List<String> f = new ArrayList<>(List.of("table1.csv", "report.md", "fig4.png", "fig5.png", "environment.json"));
+        if (o.report()) {
+            f.add(ReportPage.FILE);
+        }
         for (String rec : recordings) {
             f.add(Figures.fig3Name(rec));
         }

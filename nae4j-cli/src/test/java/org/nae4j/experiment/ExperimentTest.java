@@ -77,7 +77,7 @@ class ExperimentTest {
         assertEquals(2 * methods.size(), first.started);
         assertEquals(List.of("piece-a", "piece-b"), report.recordings());
         for (String f : List.of("table1.csv", "report.md", "fig3-piece-a.png", "fig3-piece-b.png", "fig4.png",
-                "fig5.png", "environment.json")) {
+                "fig5.png", "environment.json", "index.html", "runs/piece-a/nmf/index.html")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         List<String> table = Files.readAllLines(out.resolve("table1.csv"));

@@ -8,13 +8,20 @@ import java.util.List;
 import org.nae4j.Analysis;
 import org.nae4j.DecompositionResult;
 import org.nae4j.model.History;
+import org.nae4j.score.Score;
 
-/** The standard pictures of a decomposition: V, V̂, W, H (log colour) and the loss curves. */
+/** The standard pictures of a decomposition: V, V̂, W, H (log colour), the score over H and the loss curves. */
 public final class ResultPlots {
     private ResultPlots() {
     }
 
-    /** Writes V.png, Vhat.png, W.png, H.png, loss-iterations.png and loss-seconds.png into {@code dir}. */
+    /** File name of the piano roll of the score over H. */
+    public static final String PIANO_ROLL = "piano-roll.png";
+
+    /**
+     * Writes V.png, Vhat.png, W.png, H.png, {@value #PIANO_ROLL} (when the analysis has its score),
+     * loss-iterations.png and loss-seconds.png into {@code dir}.
+     */
     public static void write(Path dir, Analysis a, DecompositionResult r) throws IOException {
         Files.createDirectories(dir);
         int k = r.bins();
@@ -34,7 +41,23 @@ public final class ResultPlots {
                 ColorScale.log(), "weight"), dir.resolve("W.png"));
         Plots.heatmap(new Heatmap(r.h(), rank, n, pitch, time, "Activations H", ColorScale.log(), "activation"),
                 dir.resolve("H.png"));
+        if (a.score() != null) {
+            PianoRoll.write(r.h(), r.pitches(), n, secondsPerFrame, a.score(), null,
+                    "Score over the activations H (" + r.options().method().id() + ")", dir.resolve(PIANO_ROLL));
+        }
         lossCurves(dir, r);
+    }
+
+    /** File name of the piano roll of the score before and after alignment over H. */
+    public static final String SCORE_ALIGNMENT = "score-alignment.png";
+
+    /** Writes {@value #SCORE_ALIGNMENT} into {@code dir}: the score {@code before} and {@code after} alignment over H. */
+    public static void scoreAlignment(Path dir, DecompositionResult r, double secondsPerFrame, Score before,
+                                      Score after) throws IOException {
+        Files.createDirectories(dir);
+        PianoRoll.write(r.h(), r.pitches(), r.frames(), secondsPerFrame, after, before,
+                "Score before and after alignment over the activations H (" + r.options().method().id() + ")",
+                dir.resolve(SCORE_ALIGNMENT));
     }
 
     private static void lossCurves(Path dir, DecompositionResult r) {
