@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compares two builds of nae4j (their CLI jars) on the masked path, in one JVM per order:
 #   scripts/bench/paired-builds.sh OLD.jar NEW.jar AUDIO SCORE [METHODS] [THREADS] [ROUNDS]
+# OLD_DRIVER=FILE compiles another Driver.java against OLD.jar, for a build from before an API change.
 # Runs (OLD, NEW) and (NEW, OLD), and prints per method NEW's ms/iteration over OLD's: the geometric mean
 # of the two runs' median per-round ratios, which cancels the advantage of either place in the JVM.
 set -euo pipefail
@@ -9,7 +10,7 @@ methods="${5:-nmf,nae-mu,nae-sgd,nae-adam,nae-rmsprop}"; threads="${6:-2}"; roun
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/old" "$work/new" "$work/main"
-javac -d "$work/old" -cp "$old" "$here/paired/Driver.java"
+javac -d "$work/old" -cp "$old" "${OLD_DRIVER:-$here/paired/Driver.java}"
 javac -d "$work/new" -cp "$new" "$here/paired/Driver.java"
 javac -d "$work/main" "$here/paired/PairedBuilds.java"
 run() {

@@ -3,13 +3,13 @@ import java.util.function.IntSupplier;
 import org.nae4j.Analysis;
 import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.model.KernelChoice;
-import org.nae4j.kernels.Parallel;
 import org.nae4j.model.Factorization;
 import org.nae4j.model.Method;
 import org.nae4j.model.Nae;
 import org.nae4j.model.NaeMultiplicative;
 import org.nae4j.model.NaeOptions;
 import org.nae4j.model.Nmf;
+import org.nae4j.model.Workers;
 
 /**
  * Compiled against one build of nae4j and loaded beside it in its own class loader by {@code PairedBuilds}:
@@ -26,7 +26,7 @@ public final class Driver {
         if (analysis == null) {
             analysis = Analysis.of(Path.of(audio), Path.of(score), ConstraintOptions.DEFAULT);
         }
-        Parallel par = new Parallel(threads);
+        Workers par = Workers.create(threads);
         Method m = Method.parse(method);
         var v = analysis.magnitude();
         var c = analysis.constraints();

@@ -69,31 +69,6 @@ public final class Products {
         });
     }
 
-    /**
-     * C (m×n) = A · Bᵀ with A m×k and B n×k (e.g. V Hᵀ with V K×N, H R×N). {@code bt} is a workspace of
-     * k·n floats that receives Bᵀ.
-     */
-    public static void multiplyTransB(float[] a, float[] b, float[] c, int m, int k, int n, float[] bt,
-                                      Parallel par) {
-        check(a, m * k, "A");
-        check(b, n * k, "B");
-        check(c, m * n, "C");
-        check(bt, k * n, "workspace");
-        transpose(b, n, k, bt);
-        par.forRange(m, 1, (long) m * k * n, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                int ci = i * n;
-                java.util.Arrays.fill(c, ci, ci + n, 0f);
-                for (int p = 0; p < k; p++) {
-                    float av = a[i * k + p];
-                    if (av != 0f) {
-                        axpy(av, bt, p * n, c, ci, n);
-                    }
-                }
-            }
-        });
-    }
-
     /** G (m×m) = Aᵀ A for A k×m (e.g. WᵀW). Small; runs on the calling thread. */
     public static void gramCols(float[] a, int k, int m, float[] g) {
         check(a, k * m, "A");
