@@ -90,6 +90,9 @@ public final class Results {
         s.put("frobenius", r.errors().frobenius());
         s.put("seconds", r.seconds());
         s.put("ms_per_iteration", r.options().iterations() == 0 ? 0.0 : 1000 * r.seconds() / r.options().iterations());
+        // The second half's rate: the first iterations of a JVM include the JIT's warm-up.
+        double steady = r.history().steadyMsPerIteration();
+        s.put("steady_ms_per_iteration", Double.isFinite(steady) ? steady : null);
         s.put("pitches", r.pitches());
         // A collapse (method §4): pitches of the score whose activations ended all zero.
         s.put("dead_pitches", DeadPitches.pitches(DeadPitches.rows(r.h(), null, r.rank(), r.frames()), r.pitches()));

@@ -29,6 +29,28 @@ public final class History {
         size++;
     }
 
+    /**
+     * Milliseconds per iteration in the second half of the run, from the recorded points: the steady state,
+     * after the JIT has compiled the kernels (the first iterations of a JVM run slower). NaN with fewer than
+     * two recorded points in the second half.
+     */
+    public double steadyMsPerIteration() {
+        if (size < 2) {
+            return Double.NaN;
+        }
+        int last = size - 1;
+        int half = iterations[last] / 2;
+        int from = 0;
+        while (from < last && iterations[from] < half) {
+            from++;
+        }
+        if (from == last) {
+            from = last - 1;
+        }
+        int its = iterations[last] - iterations[from];
+        return its <= 0 ? Double.NaN : 1000 * (seconds[last] - seconds[from]) / its;
+    }
+
     public int size() {
         return size;
     }
