@@ -79,7 +79,7 @@ public final class Decomposition {
 
     private static Factorization create(float[] v, Constraints c, DecompositionOptions o, Workers par) {
         return switch (o.method()) {
-            case NMF -> new Nmf(v, c, par, o.kernels());
+            case NMF -> new Nmf(v, c, par, o.kernels(), o.acceleration());
             case NAE_MU -> new NaeMultiplicative(v, c, o.nae().init(), o.seed(), par, o.kernels());
             case NAE_SGD, NAE_ADAM, NAE_RMSPROP -> new Nae(v, c, o.nae().init(), o.seed(), o.nae().optimizer(o.method()), par,
                     o.kernels());

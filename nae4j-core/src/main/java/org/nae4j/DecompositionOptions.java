@@ -1,6 +1,7 @@
 package org.nae4j;
 
 import org.nae4j.io.InvalidOptionException;
+import org.nae4j.model.Acceleration;
 import org.nae4j.model.KernelChoice;
 import org.nae4j.model.Method;
 import org.nae4j.model.NaeOptions;
@@ -18,9 +19,11 @@ import org.nae4j.model.NaeOptions;
  *                     rounding
  * @param nae          hyperparameters of the autoencoder methods (default {@link NaeOptions#DEFAULT}; NMF
  *                     ignores them)
+ * @param acceleration NMF's inner updates per iteration (default {@link Acceleration#NONE}, the paper's plain
+ *                     multiplicative updates; the autoencoders ignore it)
  */
 public record DecompositionOptions(Method method, int iterations, long seed, int threads, int historyEvery,
-                                   KernelChoice kernels, NaeOptions nae) {
+                                   KernelChoice kernels, NaeOptions nae, Acceleration acceleration) {
     public static final int DEFAULT_ITERATIONS = 10_000;
     public static final long DEFAULT_SEED = 0;
     /**
@@ -51,6 +54,15 @@ public record DecompositionOptions(Method method, int iterations, long seed, int
         if (nae == null) {
             throw new IllegalArgumentException("autoencoder options must not be null");
         }
+        if (acceleration == null) {
+            throw new IllegalArgumentException("acceleration must not be null");
+        }
+    }
+
+    /** Options with the paper's plain multiplicative updates for NMF. */
+    public DecompositionOptions(Method method, int iterations, long seed, int threads, int historyEvery,
+                                KernelChoice kernels, NaeOptions nae) {
+        this(method, iterations, seed, threads, historyEvery, kernels, nae, Acceleration.NONE);
     }
 
     /** Options with kernels chosen per problem and the default autoencoder hyperparameters. */
@@ -65,26 +77,30 @@ public record DecompositionOptions(Method method, int iterations, long seed, int
     }
 
     public DecompositionOptions withMethod(Method m) {
-        return new DecompositionOptions(m, iterations, seed, threads, historyEvery, kernels, nae);
+        return new DecompositionOptions(m, iterations, seed, threads, historyEvery, kernels, nae, acceleration);
     }
 
     public DecompositionOptions withIterations(int n) {
-        return new DecompositionOptions(method, n, seed, threads, historyEvery, kernels, nae);
+        return new DecompositionOptions(method, n, seed, threads, historyEvery, kernels, nae, acceleration);
     }
 
     public DecompositionOptions withSeed(long s) {
-        return new DecompositionOptions(method, iterations, s, threads, historyEvery, kernels, nae);
+        return new DecompositionOptions(method, iterations, s, threads, historyEvery, kernels, nae, acceleration);
     }
 
     public DecompositionOptions withThreads(int t) {
-        return new DecompositionOptions(method, iterations, seed, t, historyEvery, kernels, nae);
+        return new DecompositionOptions(method, iterations, seed, t, historyEvery, kernels, nae, acceleration);
     }
 
     public DecompositionOptions withKernels(KernelChoice k) {
-        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, k, nae);
+        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, k, nae, acceleration);
+    }
+
+    public DecompositionOptions withAcceleration(Acceleration a) {
+        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, kernels, nae, a);
     }
 
     public DecompositionOptions withNae(NaeOptions o) {
-        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, kernels, o);
+        return new DecompositionOptions(method, iterations, seed, threads, historyEvery, kernels, o, acceleration);
     }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         description = {"Decompose a recording into note templates W (K x R) and activations H (R x N) "
                 + "under its score's constraints, and write them with the loss history, a summary, plots and a page that "
                 + "shows them all (index.html)."})
-final class DecomposeCommand implements Callable<Integer> {
+final class DecomposeCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--audio", required = true, paramLabel = "FILE",
             description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel (channels are averaged).")
     Path audio;
@@ -53,6 +53,11 @@ final class DecomposeCommand implements Callable<Integer> {
 
     @Mixin
     OverwriteOption overwrite;
+
+    @Override
+    public void check() {
+        run.checkFor(method.method);
+    }
 
     @Override
     public Integer call() {

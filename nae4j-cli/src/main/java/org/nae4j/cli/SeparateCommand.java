@@ -135,6 +135,7 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
 
     @Override
     public void check() {
+        run.checkFor(method.method);
         if (maxGroups < 1) {
             throw new BadOptionValue("--max-groups", "must be ≥ 1, got " + maxGroups);
         }

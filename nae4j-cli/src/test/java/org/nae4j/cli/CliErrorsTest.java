@@ -142,6 +142,20 @@ class CliErrorsTest {
         assertEquals(2, CliTestSupport.run("decompose", "--audio", wav.toString()).exitCode());
         assertEquals(2, CliTestSupport.run("decompose", "--audio", wav.toString(), "--score", csv.toString(),
                 "--out", out.toString(), "--method", "nope").exitCode());
+        // Accelerated updates are NMF's; refused before any work, and nothing is written.
+        assertEquals(2, CliTestSupport.run("decompose", "--audio", wav.toString(), "--score", csv.toString(),
+                "--out", out.toString(), "--method", "nae-sgd", "--accelerate").exitCode());
+        assertTrue(!java.nio.file.Files.exists(out), "no output folder after a usage error");
+    }
+
+    @Test
+    void acceleratedNmfWritesItsParameters() throws Exception {
+        CliTestSupport.Outcome o = CliTestSupport.run("decompose", "--audio", wav.toString(), "--score", csv.toString(),
+                "--out", out.toString(), "--iterations", "5", "--accelerate", "--no-plots", "-q");
+        assertEquals(0, o.exitCode(), o.err());
+        String summary = java.nio.file.Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"accelerated\" : true"), summary);
+        assertTrue(summary.contains("\"acceleration_alpha\" : 2.0"), summary);
     }
 
     @Test

@@ -36,6 +36,14 @@ public final class Nmf implements Factorization {
     private final float[] hht;
     private final float[] whht;
     private final float[] hvt;
+    private final int innerH;
+    private final int innerW;
+    private final double stopSquared;
+    /** (WᵀW) H of one tile, for the accelerated H update (dense path). */
+    private final float[] tileDen;
+
+    /** Frames per tile of the accelerated H update's stopping rule (the masked kernels' tile). */
+    static final int TILE = 32;
 
     /** NMF with the kernels chosen automatically ({@link KernelChoice#AUTO}). */
     public Nmf(float[] v, Constraints c, Workers workers) {
@@ -49,6 +57,17 @@ public final class Nmf implements Factorization {
      * @param kernels dense, masked, or chosen by the masks' density
      */
     public Nmf(float[] v, Constraints c, Workers workers, KernelChoice kernels) {
+        this(v, c, workers, kernels, Acceleration.NONE);
+    }
+
+    /**
+     * @param v            the magnitude spectrogram V, K×N row-major (not modified, not copied: keep it unchanged)
+     * @param c            the constraints, giving K, N, R and the initial W^C, H^C
+     * @param workers      the threads to run the kernels on
+     * @param kernels      dense, masked, or chosen by the masks' density
+     * @param acceleration inner updates per iteration ({@link Acceleration#NONE}: the paper's plain updates)
+     */
+    public Nmf(float[] v, Constraints c, Workers workers, KernelChoice kernels, Acceleration acceleration) {
         this.k = c.bins();
         this.n = c.frames();
         this.r = c.rank();
@@ -63,7 +82,8 @@ public final class Nmf implements Factorization {
             if (v.length != (long) k * n) {
                 throw new IllegalArgumentException("V must be K×N = " + k + "×" + n);
             }
-            this.masked = new MaskedNmfIteration(v, w, h, k, r, n, activations, templates, par);
+            this.masked = new MaskedNmfIteration(v, w, h, k, r, n, activations, templates, par,
+                    acceleration.innerH(k, r, n), acceleration.innerW(k, r, n), acceleration.delta());
             this.vt = null;
             this.wtv = null;
             this.wtw = null;
@@ -83,6 +103,10 @@ public final class Nmf implements Factorization {
             this.whht = new float[k * r];
             this.hvt = new float[r * k];
         }
+        this.innerH = acceleration.innerH(k, r, n);
+        this.innerW = acceleration.innerW(k, r, n);
+        this.stopSquared = acceleration.delta() * acceleration.delta();
+        this.tileDen = masked == null && innerH > 1 ? new float[r * TILE] : null;
     }
 
     /**
@@ -108,15 +132,82 @@ public final class Nmf implements Factorization {
         // H ← H ⊙ (WᵀV) ⊘ (WᵀW H + ε)
         Products.multiplyTransA(w, v, wtv, k, r, n, par);
         Products.gramCols(w, k, r, wtw);
-        Products.multiply(wtw, h, wtwh, r, r, n, par);
-        multiplicativeUpdate(h, wtv, wtwh);
+        if (innerH == 1) {
+            Products.multiply(wtw, h, wtwh, r, r, n, par);
+            multiplicativeUpdate(h, wtv, wtwh);
+        } else {
+            for (int n0 = 0; n0 < n; n0 += TILE) {
+                updateTileRepeatedly(n0, Math.min(n, n0 + TILE));
+            }
+        }
         // W ← W ⊙ (V Hᵀ) ⊘ (W H Hᵀ + ε)
         // V Hᵀ = (H Vᵀ)ᵀ: with Vᵀ kept, the long loops run over K and skip the zeros of H.
         Products.multiply(h, vt, hvt, r, n, k, par);
         Products.transpose(hvt, r, k, vht);
         Products.gramRows(h, r, n, hht);
-        Products.multiply(w, hht, whht, k, r, r, par);
-        multiplicativeUpdate(w, vht, whht);
+        if (innerW == 1) {
+            Products.multiply(w, hht, whht, k, r, r, par);
+            multiplicativeUpdate(w, vht, whht);
+            return;
+        }
+        double first = 0;
+        for (int l = 0; l < innerW; l++) {
+            Products.multiply(w, hht, whht, k, r, r, par);
+            double change = updateMeasured(w, vht, whht);
+            if (l == 0) {
+                first = change;
+            } else if (change <= stopSquared * first) {
+                break;
+            }
+        }
+    }
+
+    /**
+     * Up to innerH updates of H's frames [n0, n1) with the same WᵀV and WᵀW (columns are independent
+     * subproblems), until one changes the tile by at most δ times the first: accelerated MU's H loop as the
+     * masked kernels run it per tile.
+     */
+    private void updateTileRepeatedly(int n0, int n1) {
+        double first = 0;
+        for (int l = 0; l < innerH; l++) {
+            for (int c = 0; c < r; c++) {
+                for (int j = n0; j < n1; j++) {
+                    float d = 0;
+                    for (int q = 0; q < r; q++) {
+                        d += wtw[c * r + q] * h[q * n + j];
+                    }
+                    tileDen[c * TILE + j - n0] = d;
+                }
+            }
+            double change = 0;
+            for (int c = 0; c < r; c++) {
+                for (int j = n0; j < n1; j++) {
+                    float old = h[c * n + j];
+                    float y = old * wtv[c * n + j] / (tileDen[c * TILE + j - n0] + EPSILON);
+                    y = y < FLUSH_BELOW ? 0f : y;
+                    h[c * n + j] = y;
+                    change += (double) (y - old) * (y - old);
+                }
+            }
+            if (l == 0) {
+                first = change;
+            } else if (change <= stopSquared * first) {
+                return;
+            }
+        }
+    }
+
+    /** {@link #multiplicativeUpdate(float[], float[], float[])}, returning ‖x_new − x_old‖². */
+    private static double updateMeasured(float[] x, float[] num, float[] den) {
+        double change = 0;
+        for (int i = 0; i < x.length; i++) {
+            float old = x[i];
+            float y = old * num[i] / (den[i] + EPSILON);
+            y = y < FLUSH_BELOW ? 0f : y;
+            x[i] = y;
+            change += (double) (y - old) * (y - old);
+        }
+        return change;
     }
 
     /** x ← x ⊙ num ⊘ (den + ε); zeros of x stay exactly zero; results below {@link #FLUSH_BELOW} become 0. */
