@@ -33,12 +33,13 @@ final class RunOptions implements CheckedOptions {
     @picocli.CommandLine.Mixin
     KernelOptions kernels = new KernelOptions();
 
-    @Option(names = "--accelerate",
-            description = "NMF only: accelerated multiplicative updates (Gillis and Glineur 2012): per pass over V, "
-                    + "several updates of H and of W with the same products, each loop stopped once an update changes "
-                    + "its factor by at most 10 % as much as the first (alpha 2, delta 0.1). Same fixed points; "
-                    + "reaches a given error sooner. Default: off (the paper's plain updates).")
-    boolean accelerate;
+    @Option(names = "--accelerate", arity = "0..1", paramLabel = "ALPHA", fallbackValue = "2",
+            description = "NMF only: accelerated multiplicative updates (Gillis and Glineur 2012): per pass over V, up "
+                    + "to 1 + ALPHA x (the products' cost over an update's) updates of H and of W with the same products, "
+                    + "each loop stopped once an update changes its factor by at most 10 % as much as the first. "
+                    + "ALPHA >= 0 (2 when only --accelerate is given). Same fixed points. Default: off (the paper's "
+                    + "plain updates).")
+    Double accelerate;
 
     @Option(names = "--init", paramLabel = "NAME", converter = InitConverter.class,
             description = "Autoencoder start: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). random: W_D = W^C "
@@ -81,15 +82,20 @@ final class RunOptions implements CheckedOptions {
     /** The options of a run of {@code method}. */
     DecompositionOptions options(Method method) {
         // The autoencoders ignore it (an experiment accelerates its NMF runs only).
-        Acceleration acceleration = accelerate && method == Method.NMF ? Acceleration.DEFAULT : Acceleration.NONE;
         return BadOptionValue.build(() -> new DecompositionOptions(method, iterations, seed, threads.threads(), historyEvery,
-                        kernels.kernels, nae(), acceleration),
+                        kernels.kernels, nae(), acceleration(method)),
                 "iterations", "--iterations", "threads", "--threads", "historyEvery", "--history-every");
+    }
+
+    private Acceleration acceleration(Method method) {
+        return accelerate == null || method != Method.NMF ? Acceleration.NONE
+                : BadOptionValue.build(() -> new Acceleration(accelerate, Acceleration.DEFAULT.delta()),
+                        "alpha", "--accelerate");
     }
 
     /** Refuses the options that {@code method}, the one method of a command, cannot use. */
     void checkFor(Method method) {
-        if (accelerate && method != Method.NMF) {
+        if (accelerate != null && method != Method.NMF) {
             throw new BadOptionValue("--accelerate", "applies to nmf only, not " + method.id());
         }
     }
@@ -109,8 +115,8 @@ final class RunOptions implements CheckedOptions {
         m.put("history_every", historyEvery);
         m.put("kernels", kernels.kernels.id());
         if (method == Method.NMF) {
-            Acceleration a = accelerate ? Acceleration.DEFAULT : Acceleration.NONE;
-            m.put("accelerated", accelerate);
+            Acceleration a = acceleration(method);
+            m.put("accelerated", !a.plain());
             m.put("acceleration_alpha", a.alpha());
             m.put("acceleration_delta", a.delta());
         }
