@@ -155,7 +155,7 @@ class CliErrorsTest {
         assertEquals(0, o.exitCode(), o.err());
         String summary = java.nio.file.Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"accelerated\" : true"), summary);
-        assertTrue(summary.contains("\"acceleration_alpha\" : 2.0"), summary);
+        assertTrue(summary.contains("\"acceleration_alpha\" : 0.5"), summary);
     }
 
     @Test

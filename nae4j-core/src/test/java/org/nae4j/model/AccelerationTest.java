@@ -20,9 +20,13 @@ class AccelerationTest {
         assertEquals(1, Acceleration.NONE.innerH(1025, 55, 5490));
         assertEquals(1, Acceleration.NONE.innerW(1025, 55, 5490));
         // ρ_H = 1 + ⌊(K·N + K·R) / (N·(R+1))⌋ = 1 + 18 = 19, ⌊1 + 2·19⌋ = 39.
-        assertEquals(39, Acceleration.DEFAULT.innerH(1025, 55, 5490));
+        Acceleration two = new Acceleration(2, 0.1);
+        assertEquals(39, two.innerH(1025, 55, 5490));
         // ρ_W = 1 + ⌊(K·N + N·R) / (K·(R+1))⌋ = 1 + 103 = 104, ⌊1 + 2·104⌋ = 209.
-        assertEquals(209, Acceleration.DEFAULT.innerW(1025, 55, 5490));
+        assertEquals(209, two.innerW(1025, 55, 5490));
+        // The default α = 0.5: ⌊1 + 9.5⌋ = 10 and ⌊1 + 52⌋ = 53.
+        assertEquals(10, Acceleration.DEFAULT.innerH(1025, 55, 5490));
+        assertEquals(53, Acceleration.DEFAULT.innerW(1025, 55, 5490));
         assertThrows(InvalidOptionException.class, () -> new Acceleration(-1, 0.1));
         assertThrows(InvalidOptionException.class, () -> new Acceleration(2, 1));
         assertThrows(InvalidOptionException.class, () -> new Acceleration(Double.NaN, 0.1));
