@@ -126,7 +126,7 @@ final class BenchCommand implements Callable<Integer>, CheckedOptions {
         KernelBench.Timing timing = timing();
         int threads = threadsOption.threads();
         List<Method> chosen = chosen();
-        Analysis a = Analysis.of(audio, score, analysis.stft(), analysis.constraints());
+        Analysis a = Aligner.warnIfClipped(Analysis.of(audio, score, analysis.stft(), analysis.constraints()), score);
         var c = a.constraints();
         System.out.printf(Locale.ROOT, "bench: K=%d, N=%d, R=%d; W^C %.1f %%, H^C %.1f %%; %d thread(s); %s%n",
                 c.bins(), c.frames(), c.rank(), 100 * c.support().templateDensity(),

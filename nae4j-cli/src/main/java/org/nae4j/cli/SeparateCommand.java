@@ -189,7 +189,8 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
         if (aligned != null) {
             s = aligned.aligned();
         }
-        Analysis a = Analysis.of(loaded.samples(), rate, s, analysis.stft(), analysis.constraints(), audio, score);
+        Analysis a = Aligner.warnIfClipped(Analysis.of(loaded.samples(), rate, s, analysis.stft(),
+                analysis.constraints(), audio, score), score);
         Aligner.Prepared prepared = new Aligner.Prepared(a, aligned);
         Grouping grouping = grouping(groupsBy, s);
         if (grouping.groups().size() == 1) {

@@ -117,6 +117,29 @@ class CliErrorsTest {
         Path t = dir.resolve("long.csv");
         Files.writeString(t, "Start;Duration;Pitch;Velocity;Instrument\n0.1;0.5;60;90;right\n30.0;1.0;62;90;right\n");
         assertBadInput("long.csv", decompose(wav, t));
+        CliTestSupport.Outcome o = CliTestSupport.run(decompose(wav, t));
+        assertTrue(o.err().contains("starts after the end of the audio") && o.err().contains("--align"), o.err());
+    }
+
+    @Test
+    void notesRunningPastTheEndAreCutThereWithAWarningEvenWhenQuiet() throws Exception {
+        // The recording lasts 2 s; the last note starts inside it and is held 5 s longer than it.
+        Path t = dir.resolve("held.csv");
+        Files.writeString(t, "Start;Duration;Pitch;Velocity;Instrument\n0.1;0.5;60;90;right\n1.5;5.5;62;90;right\n");
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        CliTestSupport.Outcome o;
+        System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            o = CliTestSupport.run(decompose(wav, t));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(0, o.exitCode(), o.err());
+        String warning = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(warning.contains("nae4j: warning: " + t + ": 1 note runs past the end of the recording (2.000 s) "
+                + "and is cut there"), warning);
+        assertTrue(Files.exists(out.resolve("H.npy")));
     }
 
     @Test
