@@ -6,6 +6,8 @@ import java.util.List;
 import org.nae4j.audio.AudioLoader;
 import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.constraints.Constraints;
+import org.nae4j.constraints.Tuning;
+import org.nae4j.constraints.TuningEstimate;
 import org.nae4j.io.InvalidInputException;
 import org.nae4j.score.Note;
 import org.nae4j.score.Score;
@@ -27,7 +29,8 @@ import org.nae4j.spectral.StftParams;
  * @param magnitude   V = |X|, K×N row-major
  * @param score       the score, in seconds of the recording
  * @param constraints W^C and H^C
- * @param options     the constraint parameters used
+ * @param options     the constraint parameters used, with the tuning resolved: {@link Tuning#AUTO} is replaced by
+ *                    the estimate ({@link TuningEstimate}) at which W^C was built
  * @param clippedNotes how many notes of the given score started before the end of the audio but ran past it,
  *                    and were cut at the end ({@code score} holds them cut); callers may warn about them
  */
@@ -99,6 +102,9 @@ public record Analysis(float[] samples, int sampleRate, StftParams params, Compl
         }
         ComplexSpectrogram stft = Stft.forward(x, sampleRate, params);
         float[] v = stft.magnitude();
+        if (options.tuning().auto()) {
+            options = options.withTuning(Tuning.cents(TuningEstimate.cents(v, stft.frames(), sampleRate, params, score)));
+        }
         Constraints c = Constraints.build(score, sampleRate, params, stft.frames(), options);
         return new Analysis(x, sampleRate, params, stft, v, score, c, options, clipped);
     }
@@ -110,6 +116,11 @@ public record Analysis(float[] samples, int sampleRate, StftParams params, Compl
     public Analysis withoutSignal() {
         return new Analysis(new float[0], sampleRate, params, null, magnitude, score, constraints, options,
                 clippedNotes);
+    }
+
+    /** The deviation from A440 in cents at which W^C's partials lie (estimated or given). */
+    public double tuningCents() {
+        return options.tuning().cents();
     }
 
     /** Width of a frequency bin in Hz. */

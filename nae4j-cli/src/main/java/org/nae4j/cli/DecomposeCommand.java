@@ -99,7 +99,7 @@ final class DecomposeCommand implements Callable<Integer> {
         Map<String, Object> parameters = new LinkedHashMap<>(inputs);
         parameters.put("method", method.id());
         parameters.put("run", run.describe(method));
-        parameters.put("analysis", analysis.describe());
+        parameters.put("analysis", analysis.describe(a));
         AtomicFiles.FolderContent plots = Aligner.both(output.plotWriter(a, r), extra);
         return dir -> {
             Results.writeInto(dir, r, parameters);

@@ -214,7 +214,7 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
         if (aligned != null) {
             parameters.put("alignment", prepared.describe(alignment));
         }
-        parameters.put("analysis", analysis.describe());
+        parameters.put("analysis", analysis.describe(a));
         List<Map<String, Object>> rows = new ArrayList<>();
         folder.write(dir -> {
             Path decomposition = Files.createDirectories(dir.resolve("decomposition"));

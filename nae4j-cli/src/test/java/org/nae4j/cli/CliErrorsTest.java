@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +120,42 @@ class CliErrorsTest {
         assertBadInput("long.csv", decompose(wav, t));
         CliTestSupport.Outcome o = CliTestSupport.run(decompose(wav, t));
         assertTrue(o.err().contains("starts after the end of the audio") && o.err().contains("--align"), o.err());
+    }
+
+    @Test
+    void tuningIsEstimatedByDefaultGivenOnRequestAndRecorded() throws Exception {
+        CliTestSupport.Outcome auto = CliTestSupport.run(decompose(wav, csv));
+        assertEquals(0, auto.exitCode(), auto.err());
+        Map<String, Object> analysis = analysisSection(out.resolve("summary.json"));
+        assertEquals("auto", analysis.get("tuning"));
+        assertEquals("nearest", analysis.get("band_rounding"));
+        // The synthesizer plays at A440; its partials are slightly sharp.
+        assertTrue(Math.abs(((Number) analysis.get("tuning_cents")).doubleValue()) < 5, analysis.toString());
+        String[] given = decompose(wav, csv);
+        CliTestSupport.Outcome pinned = CliTestSupport.run(concat(given, "--overwrite", "--tuning", "-12.5",
+                "--band-rounding", "libfmp"));
+        assertEquals(0, pinned.exitCode(), pinned.err());
+        analysis = analysisSection(out.resolve("summary.json"));
+        assertEquals(-12.5, ((Number) analysis.get("tuning_cents")).doubleValue());
+        assertEquals("libfmp", analysis.get("band_rounding"));
+        for (String[] bad : List.of(new String[] {"--tuning", "150"}, new String[] {"--tuning", "flat"},
+                new String[] {"--band-rounding", "up"})) {
+            CliTestSupport.Outcome o = CliTestSupport.run(concat(given, "--overwrite", bad[0], bad[1]));
+            assertEquals(2, o.exitCode(), o.err());
+            assertTrue(o.err().contains(bad[0]), o.err());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> analysisSection(Path summary) {
+        Map<String, Object> parameters = (Map<String, Object>) org.nae4j.io.Json.readObject(summary).get("parameters");
+        return (Map<String, Object>) parameters.get("analysis");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
