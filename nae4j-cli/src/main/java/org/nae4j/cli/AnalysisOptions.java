@@ -5,6 +5,7 @@ import java.util.Map;
 import org.nae4j.Analysis;
 import org.nae4j.constraints.BandRounding;
 import org.nae4j.constraints.ConstraintOptions;
+import org.nae4j.constraints.Inharmonicity;
 import org.nae4j.constraints.Tuning;
 import org.nae4j.spectral.StftParams;
 import picocli.CommandLine.Option;
@@ -45,7 +46,12 @@ final class AnalysisOptions implements CheckedOptions {
             description = "How the edges of each harmonic band of W^C become bins: nearest (the nearest bins, centred "
                     + "on the partial) or libfmp (rounded down, as the paper; half a bin low on average) "
                     + "(default: ${DEFAULT-VALUE}).")
-    String bandRounding = BandRounding.NEAREST.id();
+    String bandRounding = ConstraintOptions.DEFAULT.bandRounding().id();
+
+    @Option(names = "--inharmonicity", paramLabel = "MODEL",
+            description = "Where W^C places the partials: none (k·f0, as the paper) or piano (k·f0·sqrt(1 + B·k²) with a "
+                    + "typical grand piano's B per key) (default: ${DEFAULT-VALUE}).")
+    String inharmonicity = ConstraintOptions.DEFAULT.inharmonicity().id();
 
     StftParams stft() {
         return BadOptionValue.build(() -> new StftParams(nFft, hop), "nFft", "--n-fft", "hop", "--hop");
@@ -53,9 +59,10 @@ final class AnalysisOptions implements CheckedOptions {
 
     ConstraintOptions constraints() {
         return BadOptionValue.build(() -> new ConstraintOptions(tau, partials, onsetTolerance, offsetTolerance,
-                        Tuning.parse(tuning), BandRounding.parse(bandRounding)),
+                        Tuning.parse(tuning), BandRounding.parse(bandRounding), Inharmonicity.parse(inharmonicity)),
                 "tau", "--tau", "partials", "--partials", "onsetTolerance", "--onset-tolerance",
-                "offsetTolerance", "--offset-tolerance", "tuning", "--tuning", "bandRounding", "--band-rounding");
+                "offsetTolerance", "--offset-tolerance", "tuning", "--tuning", "bandRounding", "--band-rounding",
+                "inharmonicity", "--inharmonicity");
     }
 
     @Override
@@ -82,6 +89,7 @@ final class AnalysisOptions implements CheckedOptions {
         m.put("offset_tolerance_s", offsetTolerance);
         m.put("tuning", constraints().tuning().toString());
         m.put("band_rounding", constraints().bandRounding().id());
+        m.put("inharmonicity", constraints().inharmonicity().id());
         return m;
     }
 

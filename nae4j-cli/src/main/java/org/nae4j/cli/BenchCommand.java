@@ -109,7 +109,8 @@ final class BenchCommand implements Callable<Integer>, CheckedOptions {
         chosen();
         if (numpy && !analysis.isDefault()) {
             throw new BadOptionValue("--numpy", "compares with a script that uses the default STFT and constraint "
-                    + "options at A440; leave out --n-fft, --hop, --tau, --partials, the tolerances, --tuning and --band-rounding");
+                    + "options at A440; leave out --n-fft, --hop, --tau, --partials, the tolerances, --tuning, "
+                    + "--band-rounding and --inharmonicity");
         }
     }
 

@@ -147,6 +147,7 @@ public final class Experiment {
         p.put("offset_tolerance_s", o.constraints().offsetTolerance());
         p.put("tuning", o.constraints().tuning().toString());
         p.put("band_rounding", o.constraints().bandRounding().id());
+        p.put("inharmonicity", o.constraints().inharmonicity().id());
         p.put("preparation", o.preparation());
         return p;
     }

@@ -27,9 +27,14 @@ public enum BandRounding {
         return id;
     }
 
-    /** Half a bin for {@link #NEAREST}, 0 for {@link #LIBFMP}: added before rounding down. */
-    double offset() {
-        return this == NEAREST ? 0.5 : 0;
+    /** First bin of the band whose lower edge is at bin position {@code a}. */
+    int first(double a) {
+        return (int) Math.floor(this == NEAREST ? a + 0.5 : a);
+    }
+
+    /** Last bin (inclusive) of the band whose upper edge is at bin position {@code b}. */
+    int last(double b) {
+        return (int) Math.floor(this == NEAREST ? b + 0.5 : b);
     }
 
     /** The rounding named {@code text} ({@code libfmp} or {@code nearest}, any case). */

@@ -14,16 +14,17 @@ import org.nae4j.io.InvalidOptionException;
  *                         as the paper and the NumPy reference do)
  * @param bandRounding     how band edges become bins (default {@link BandRounding#NEAREST}, centred on the partial;
  *                         {@link BandRounding#LIBFMP} as the paper and the NumPy reference)
+ * @param inharmonicity    where the partials lie (default {@link Inharmonicity#NONE}: k·f0, as the paper)
  */
 public record ConstraintOptions(double tau, int partials, double onsetTolerance, double offsetTolerance,
-                                Tuning tuning, BandRounding bandRounding) {
+                                Tuning tuning, BandRounding bandRounding, Inharmonicity inharmonicity) {
     public static final double DEFAULT_TAU = 0.05;
     public static final int ALL_PARTIALS = 0;
     public static final double DEFAULT_ONSET_TOLERANCE = 0.2;
     public static final double DEFAULT_OFFSET_TOLERANCE = 0.5;
     public static final ConstraintOptions DEFAULT = new ConstraintOptions(
             DEFAULT_TAU, ALL_PARTIALS, DEFAULT_ONSET_TOLERANCE, DEFAULT_OFFSET_TOLERANCE, Tuning.AUTO,
-            BandRounding.NEAREST);
+            BandRounding.NEAREST, Inharmonicity.NONE);
     /**
      * W^C as the paper, libfmp and the NumPy reference of scripts/reference build it: A4 = 440 Hz, edges
      * rounded down; the default tolerances.
@@ -31,17 +32,18 @@ public record ConstraintOptions(double tau, int partials, double onsetTolerance,
     public static final ConstraintOptions REFERENCE = DEFAULT.withTuning(Tuning.A440)
             .withBandRounding(BandRounding.LIBFMP);
 
-    /** The given tolerances with the default tuning (estimated) and band rounding (nearest). */
+    /** The given tolerances with the default tuning, band rounding and inharmonicity of {@link #DEFAULT}. */
     public ConstraintOptions(double tau, int partials, double onsetTolerance, double offsetTolerance) {
-        this(tau, partials, onsetTolerance, offsetTolerance, Tuning.AUTO, BandRounding.NEAREST);
+        this(tau, partials, onsetTolerance, offsetTolerance, Tuning.AUTO, BandRounding.NEAREST, Inharmonicity.NONE);
     }
 
     public ConstraintOptions {
         if (tuning == null) {
             throw new InvalidOptionException("tuning", "tuning", "is required (Tuning.AUTO to estimate it)");
         }
-        if (bandRounding == null) {
-            throw new InvalidOptionException("bandRounding", "band rounding", "is required");
+        if (bandRounding == null || inharmonicity == null) {
+            throw new InvalidOptionException(bandRounding == null ? "bandRounding" : "inharmonicity",
+                    bandRounding == null ? "band rounding" : "inharmonicity", "is required");
         }
         if (!(tau >= 0 && tau < 1)) {
             throw new InvalidOptionException("tau", "tau", "must be in [0, 1), got " + tau);
@@ -61,11 +63,16 @@ public record ConstraintOptions(double tau, int partials, double onsetTolerance,
 
     /** The same options with another tuning. */
     public ConstraintOptions withTuning(Tuning t) {
-        return new ConstraintOptions(tau, partials, onsetTolerance, offsetTolerance, t, bandRounding);
+        return new ConstraintOptions(tau, partials, onsetTolerance, offsetTolerance, t, bandRounding, inharmonicity);
     }
 
     /** The same options with another band rounding. */
     public ConstraintOptions withBandRounding(BandRounding b) {
-        return new ConstraintOptions(tau, partials, onsetTolerance, offsetTolerance, tuning, b);
+        return new ConstraintOptions(tau, partials, onsetTolerance, offsetTolerance, tuning, b, inharmonicity);
+    }
+
+    /** The same options with another inharmonicity model. */
+    public ConstraintOptions withInharmonicity(Inharmonicity i) {
+        return new ConstraintOptions(tau, partials, onsetTolerance, offsetTolerance, tuning, bandRounding, i);
     }
 }

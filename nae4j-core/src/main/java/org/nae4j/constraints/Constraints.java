@@ -97,7 +97,7 @@ public record Constraints(float[] wc, float[] hc, int bins, int frames, int[] pi
      * Nyquist, bins ⌊(1−τ)·m·f0/Δf⌋ to ⌊(1+τ)·m·f0/Δf⌋ inclusive (as libfmp's template_pitch) with
      * {@link BandRounding#LIBFMP}, or the nearest bins to both edges with {@link BandRounding#NEAREST};
      * overlapping bands are merged. f0 is the equal-tempered frequency at the options' tuning (A440 if it is
-     * {@link Tuning#AUTO}). Returned as a flat array {lo0, hi0, lo1, hi1, ...}.
+     * {@link Tuning#AUTO}); with {@link Inharmonicity#PIANO} partial m lies at m·f0·√(1 + B·m²) instead of m·f0. Returned as a flat array {lo0, hi0, lo1, hi1, ...}.
      */
     static int[] harmonicBands(int pitch, int sampleRate, int nFft, int bins, ConstraintOptions o) {
         double f0 = Note.frequency(pitch) * (o.tuning().auto() ? 1 : o.tuning().factor());
@@ -105,10 +105,13 @@ public record Constraints(float[] wc, float[] hc, int bins, int frames, int[] pi
         double nyquist = sampleRate / 2.0;
         int[] out = new int[16];
         int count = 0;
-        for (int m = 1; m * f0 < nyquist && (o.partials() == ConstraintOptions.ALL_PARTIALS || m <= o.partials()); m++) {
-            double sh = o.bandRounding().offset();
-            int lo = (int) Math.floor((1 - o.tau()) * m * f0 / df + sh);
-            int hi = Math.min(bins - 1, (int) Math.floor((1 + o.tau()) * m * f0 / df + sh)) + 1;
+        for (int m = 1; (o.partials() == ConstraintOptions.ALL_PARTIALS || m <= o.partials()); m++) {
+            double fm = o.inharmonicity().partial(pitch, f0, m);
+            if (fm >= nyquist) {
+                break; // fm grows with m
+            }
+            int lo = o.bandRounding().first((1 - o.tau()) * fm / df);
+            int hi = Math.min(bins - 1, o.bandRounding().last((1 + o.tau()) * fm / df)) + 1;
             lo = Math.max(0, lo);
             if (lo >= hi) {
                 continue;

@@ -31,7 +31,8 @@ class ConstraintsTest {
 
     @Test
     void partialsLimitTheTemplate() {
-        ConstraintOptions three = new ConstraintOptions(0.05, 3, 0.2, 0.5, Tuning.A440, BandRounding.LIBFMP);
+        ConstraintOptions three = new ConstraintOptions(0.05, 3, 0.2, 0.5, Tuning.A440, BandRounding.LIBFMP,
+                Inharmonicity.NONE);
         int[] bands = Constraints.harmonicBands(69, FS, 2048, 1025, three);
         assertEquals(6, bands.length);
         assertEquals((int) Math.floor(1.05 * 3 * 440 / (FS / 2048.0)) + 1, bands[5]);
