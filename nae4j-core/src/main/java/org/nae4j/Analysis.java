@@ -1,9 +1,13 @@
 package org.nae4j;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.nae4j.audio.AudioLoader;
 import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.constraints.Constraints;
+import org.nae4j.constraints.Tuning;
+import org.nae4j.constraints.TuningEstimate;
 import org.nae4j.io.InvalidInputException;
 import org.nae4j.score.Note;
 import org.nae4j.score.Score;
@@ -25,13 +29,13 @@ import org.nae4j.spectral.StftParams;
  * @param magnitude   V = |X|, K×N row-major
  * @param score       the score, in seconds of the recording
  * @param constraints W^C and H^C
- * @param options     the constraint parameters used
+ * @param options     the constraint parameters used, with the tuning resolved: {@link Tuning#AUTO} is replaced by
+ *                    the estimate ({@link TuningEstimate}) at which W^C was built
+ * @param clippedNotes how many notes of the given score started before the end of the audio but ran past it,
+ *                    and were cut at the end ({@code score} holds them cut); callers may warn about them
  */
 public record Analysis(float[] samples, int sampleRate, StftParams params, ComplexSpectrogram stft, float[] magnitude, Score score,
-                       Constraints constraints, ConstraintOptions options) {
-
-    /** How far a note may end after the end of the audio (s) before the score is taken to be longer. */
-    public static final double SCORE_END_SLACK_SECONDS = 1.0;
+                       Constraints constraints, ConstraintOptions options, int clippedNotes) {
 
     /**
      * Loads {@code audio} (down-mixed, resampled to 22050 Hz), computes its STFT with the default parameters,
@@ -54,7 +58,8 @@ public record Analysis(float[] samples, int sampleRate, StftParams params, Compl
      * @param x          mono samples, not modified
      * @param sampleRate their rate in Hz; the STFT's frequency axis follows it (no resampling)
      * @param score      the notes, in seconds of {@code x}
-     * @throws InvalidInputException if the score is empty or does not fit in the audio
+     * @throws InvalidInputException if the score is empty or a note starts at or after the end of the audio
+     *                               (notes that only end after it are cut there: {@link #clippedNotes()})
      */
     public static Analysis of(float[] x, int sampleRate, Score score) {
         return of(x, sampleRate, score, StftParams.DEFAULT, ConstraintOptions.DEFAULT, null, null);
@@ -64,7 +69,8 @@ public record Analysis(float[] samples, int sampleRate, StftParams params, Compl
      * Analyses samples already in memory. {@code audioName} and {@code scoreName} only label error messages
      * and may be null.
      *
-     * @throws InvalidInputException if the score is empty or does not fit in the audio
+     * @throws InvalidInputException if the score is empty or a note starts at or after the end of the audio
+     *                               (notes that only end after it are cut there: {@link #clippedNotes()})
      */
     public static Analysis of(float[] x, int sampleRate, Score score, StftParams params, ConstraintOptions options,
                               Path audioName, Path scoreName) {
@@ -74,21 +80,33 @@ public record Analysis(float[] samples, int sampleRate, StftParams params, Compl
             throw InvalidInputException.of(scoreLabel, "the score has no notes");
         }
         double duration = x.length / (double) sampleRate;
+        List<Note> notes = new ArrayList<>(score.size());
+        int clipped = 0;
         for (Note n : score.notes()) {
             if (n.start() >= duration) {
                 throw InvalidInputException.of(scoreLabel, String.format(java.util.Locale.ROOT,
                         "note %d at %.3f s starts after the end of the audio %s(%.3f s); is this the right score, or is it not aligned (--align)?",
                         n.pitch(), n.start(), audioLabel, duration));
             }
+            // A note still held when the recording stops (a cut recording, a long final chord): it sounds
+            // up to the end, so it is kept up to the end.
+            if (n.end() > duration) {
+                clipped++;
+                notes.add(new Note(n.start(), duration - n.start(), n.pitch(), n.velocity(), n.instrument()));
+            } else {
+                notes.add(n);
+            }
         }
-        if (score.end() > duration + SCORE_END_SLACK_SECONDS) {
-            throw InvalidInputException.of(scoreLabel, String.format(java.util.Locale.ROOT,
-                    "the score ends at %.3f s but the audio %slasts only %.3f s", score.end(), audioLabel, duration));
+        if (clipped > 0) {
+            score = new Score(notes);
         }
         ComplexSpectrogram stft = Stft.forward(x, sampleRate, params);
         float[] v = stft.magnitude();
+        if (options.tuning().auto()) {
+            options = options.withTuning(Tuning.cents(TuningEstimate.cents(v, stft.frames(), sampleRate, params, score)));
+        }
         Constraints c = Constraints.build(score, sampleRate, params, stft.frames(), options);
-        return new Analysis(x, sampleRate, params, stft, v, score, c, options);
+        return new Analysis(x, sampleRate, params, stft, v, score, c, options, clipped);
     }
 
     /**
@@ -96,7 +114,13 @@ public record Analysis(float[] samples, int sampleRate, StftParams params, Compl
      * for a long recording they are most of the memory (3 of the 4 arrays of its size).
      */
     public Analysis withoutSignal() {
-        return new Analysis(new float[0], sampleRate, params, null, magnitude, score, constraints, options);
+        return new Analysis(new float[0], sampleRate, params, null, magnitude, score, constraints, options,
+                clippedNotes);
+    }
+
+    /** The deviation from A440 in cents at which W^C's partials lie (estimated or given). */
+    public double tuningCents() {
+        return options.tuning().cents();
     }
 
     /** Width of a frequency bin in Hz. */

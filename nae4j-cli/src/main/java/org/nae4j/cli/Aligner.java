@@ -77,14 +77,37 @@ final class Aligner {
     static Prepared prepare(Path audio, Path score, AlignFlag flag, StftParams stft, ConstraintOptions constraints,
                             OutputOptions output) {
         if (!flag.align) {
-            return new Prepared(Analysis.of(audio, score, stft, constraints), null);
+            return new Prepared(warnIfClipped(Analysis.of(audio, score, stft, constraints), score), null);
         }
         int rate = StftParams.DEFAULT_SAMPLE_RATE;
         float[] x = AudioLoader.loadMono(audio, rate);
         Score s = Score.read(score);
         AlignmentResult r = align(x, rate, s, flag.settings.options(), audio, score, output);
         Analysis a = Analysis.of(x, rate, r.aligned(), stft, constraints, audio, score);
-        return new Prepared(a, r);
+        return new Prepared(warnIfClipped(a, score), r);
+    }
+
+    /**
+     * Warns on stderr (even when quiet: it changes what is decomposed) when notes of {@code score} ran past the
+     * end of the recording and were cut there; returns {@code a}.
+     */
+    static Analysis warnIfClipped(Analysis a, Path score) {
+        String warning = clippedWarning(a, score);
+        if (warning != null) {
+            System.err.println(warning);
+        }
+        return a;
+    }
+
+    /** The warning of {@link #warnIfClipped} (for an analysis that still holds its samples), or null. */
+    static String clippedWarning(Analysis a, Path score) {
+        int n = a.clippedNotes();
+        if (n == 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "nae4j: warning: %s: %d note%s run%s past the end of the recording "
+                        + "(%.3f s) and %s cut there", score, n, n == 1 ? "" : "s", n == 1 ? "s" : "",
+                a.samples().length / (double) a.sampleRate(), n == 1 ? "is" : "are");
     }
 
     /**

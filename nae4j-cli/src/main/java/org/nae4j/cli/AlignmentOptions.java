@@ -21,6 +21,7 @@ final class AlignmentOptions implements CheckedOptions {
 
     AlignOptions options() {
         return BadOptionValue.build(() -> new AlignOptions(featureRate, AlignOptions.DEFAULT.windowSeconds(),
+                        AlignOptions.DEFAULT.onsetWindowSeconds(),
                         onsetWeight, AlignOptions.DEFAULT.diagonalWeight(), bandRadius),
                 "featureRateHz", "--feature-rate", "onsetWeight", "--onset-weight", "bandRadius", "--band-radius");
     }
@@ -35,6 +36,7 @@ final class AlignmentOptions implements CheckedOptions {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("feature_rate_hz", o.featureRateHz());
         m.put("window_s", o.windowSeconds());
+        m.put("onset_window_s", o.onsetWindowSeconds());
         m.put("onset_weight", o.onsetWeight());
         m.put("diagonal_weight", o.diagonalWeight());
         m.put("band_radius_frames", o.bandRadius());

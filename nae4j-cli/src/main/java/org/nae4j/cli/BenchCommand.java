@@ -11,6 +11,7 @@ import org.nae4j.Analysis;
 import org.nae4j.DecompositionOptions;
 import org.nae4j.bench.KernelBench;
 import org.nae4j.bench.NumpyBaseline;
+import org.nae4j.constraints.ConstraintOptions;
 import org.nae4j.io.Csv;
 import org.nae4j.io.Json;
 import org.nae4j.io.OutputFolder;
@@ -108,7 +109,8 @@ final class BenchCommand implements Callable<Integer>, CheckedOptions {
         chosen();
         if (numpy && !analysis.isDefault()) {
             throw new BadOptionValue("--numpy", "compares with a script that uses the default STFT and constraint "
-                    + "options; leave out --n-fft, --hop, --tau, --partials and the tolerances");
+                    + "options at A440; leave out --n-fft, --hop, --tau, --partials, the tolerances, --tuning, "
+                    + "--band-rounding and --inharmonicity");
         }
     }
 
@@ -126,7 +128,9 @@ final class BenchCommand implements Callable<Integer>, CheckedOptions {
         KernelBench.Timing timing = timing();
         int threads = threadsOption.threads();
         List<Method> chosen = chosen();
-        Analysis a = Analysis.of(audio, score, analysis.stft(), analysis.constraints());
+        // The NumPy script builds W^C as libfmp does (A440, edges rounded down): the same work needs the same W^C.
+        ConstraintOptions co = numpy ? ConstraintOptions.REFERENCE : analysis.constraints();
+        Analysis a = Aligner.warnIfClipped(Analysis.of(audio, score, analysis.stft(), co), score);
         var c = a.constraints();
         System.out.printf(Locale.ROOT, "bench: K=%d, N=%d, R=%d; W^C %.1f %%, H^C %.1f %%; %d thread(s); %s%n",
                 c.bins(), c.frames(), c.rank(), 100 * c.support().templateDensity(),
@@ -164,13 +168,13 @@ final class BenchCommand implements Callable<Integer>, CheckedOptions {
             json.add(m);
         }
         if (folder != null) {
-            folder.write(dir -> writeTables(dir, table, json, c));
+            folder.write(dir -> writeTables(dir, table, json, c, a.tuningCents()));
         }
         return 0;
     }
 
     private void writeTables(Path dir, List<List<?>> table, List<Map<String, Object>> json,
-                             org.nae4j.constraints.Constraints c) {
+                             org.nae4j.constraints.Constraints c, double tuningCents) {
         Csv.write(dir.resolve("bench.csv"), List.of("method", "threads", "dense_ms_per_iteration",
                 "masked_ms_per_iteration", "speedup", "limit", "useful_gflop_per_iteration", "masked_gflop_per_s",
                 "max_relative_difference", "numpy_ms_per_iteration", "speedup_vs_numpy"), table);
@@ -180,6 +184,7 @@ final class BenchCommand implements Callable<Integer>, CheckedOptions {
         doc.put("bins", c.bins());
         doc.put("frames", c.frames());
         doc.put("rank", c.rank());
+        doc.put("tuning_cents", tuningCents);
         doc.put("iterations", iterations);
         doc.put("warmup", warmup);
         doc.put("jit_warmup_seconds", jitSeconds);

@@ -109,7 +109,7 @@ final class DecomposeCommand implements Callable<Integer>, CheckedOptions {
         Map<String, Object> parameters = new LinkedHashMap<>(inputs);
         parameters.put("method", method.id());
         parameters.put("run", run.describe(method));
-        parameters.put("analysis", analysis.describe());
+        parameters.put("analysis", analysis.describe(a));
         AtomicFiles.FolderContent plots = Aligner.both(Aligner.both(output.plotWriter(a, r, alignment), extra),
                 output.pageWriter(command));
         return dir -> {

@@ -190,7 +190,8 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
         if (aligned != null) {
             s = aligned.aligned();
         }
-        Analysis a = Analysis.of(loaded.samples(), rate, s, analysis.stft(), analysis.constraints(), audio, score);
+        Analysis a = Aligner.warnIfClipped(Analysis.of(loaded.samples(), rate, s, analysis.stft(),
+                analysis.constraints(), audio, score), score);
         Aligner.Prepared prepared = new Aligner.Prepared(a, aligned);
         Grouping grouping = grouping(groupsBy, s);
         if (grouping.groups().size() == 1) {
@@ -214,7 +215,7 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
         if (aligned != null) {
             parameters.put("alignment", prepared.describe(alignment));
         }
-        parameters.put("analysis", analysis.describe());
+        parameters.put("analysis", analysis.describe(a));
         List<Map<String, Object>> rows = new ArrayList<>();
         folder.write(dir -> {
             Path decomposition = Files.createDirectories(dir.resolve("decomposition"));

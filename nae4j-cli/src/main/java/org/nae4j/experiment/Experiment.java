@@ -107,7 +107,9 @@ public final class Experiment {
         Analysis a = input.analysis();
         DecompositionResult r = Decomposition.fit(a.magnitude(), a.constraints(), o.run().withMethod(m), progress);
         AtomicFiles.FolderContent extra = input.extra();
-        Results.write(folder, r, parameters(rec, o, m), d -> {
+        Map<String, Object> parameters = parameters(rec, o, m);
+        parameters.put("tuning_cents", a.tuningCents());
+        Results.write(folder, r, parameters, d -> {
             if (o.plots()) {
                 ResultPlots.write(d.resolve("plots"), a, r);
             }
@@ -148,6 +150,9 @@ public final class Experiment {
         p.put("partials", o.constraints().partials());
         p.put("onset_tolerance_s", o.constraints().onsetTolerance());
         p.put("offset_tolerance_s", o.constraints().offsetTolerance());
+        p.put("tuning", o.constraints().tuning().toString());
+        p.put("band_rounding", o.constraints().bandRounding().id());
+        p.put("inharmonicity", o.constraints().inharmonicity().id());
         p.put("preparation", o.preparation());
         return p;
     }

@@ -87,9 +87,11 @@ public final class Report {
         sb.append("- threads: ").append(o.run().threads()).append('\n');
         sb.append("- errors recorded every ").append(o.run().historyEvery()).append(" iterations\n");
         sb.append("- STFT: n_fft ").append(o.stft().nFft()).append(", hop ").append(o.stft().hop()).append('\n');
-        sb.append(String.format(Locale.ROOT, "- W^C: tau %s, partials %s; H^C: onset tolerance %s s, offset "
-                        + "tolerance %s s%n", o.constraints().tau(), o.constraints().partials() == ConstraintOptions.ALL_PARTIALS ? "all"
-                        : o.constraints().partials(), o.constraints().onsetTolerance(),
+        sb.append(String.format(Locale.ROOT, "- W^C: tau %s, partials %s, tuning %s, band rounding %s, inharmonicity "
+                        + "%s; H^C: onset tolerance %s s, offset tolerance %s s%n", o.constraints().tau(),
+                o.constraints().partials() == ConstraintOptions.ALL_PARTIALS ? "all" : o.constraints().partials(),
+                o.constraints().tuning(), o.constraints().bandRounding().id(), o.constraints().inharmonicity().id(),
+                o.constraints().onsetTolerance(),
                 o.constraints().offsetTolerance()));
         for (Method m : o.methods()) {
             Map<String, Object> nae = o.run().nae().describe(m);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +118,65 @@ class CliErrorsTest {
         Path t = dir.resolve("long.csv");
         Files.writeString(t, "Start;Duration;Pitch;Velocity;Instrument\n0.1;0.5;60;90;right\n30.0;1.0;62;90;right\n");
         assertBadInput("long.csv", decompose(wav, t));
+        CliTestSupport.Outcome o = CliTestSupport.run(decompose(wav, t));
+        assertTrue(o.err().contains("starts after the end of the audio") && o.err().contains("--align"), o.err());
+    }
+
+    @Test
+    void tuningIsEstimatedByDefaultGivenOnRequestAndRecorded() throws Exception {
+        CliTestSupport.Outcome auto = CliTestSupport.run(decompose(wav, csv));
+        assertEquals(0, auto.exitCode(), auto.err());
+        Map<String, Object> analysis = analysisSection(out.resolve("summary.json"));
+        assertEquals("auto", analysis.get("tuning"));
+        assertEquals("nearest", analysis.get("band_rounding"));
+        // The synthesizer plays at A440; its partials are slightly sharp.
+        assertTrue(Math.abs(((Number) analysis.get("tuning_cents")).doubleValue()) < 5, analysis.toString());
+        String[] given = decompose(wav, csv);
+        CliTestSupport.Outcome pinned = CliTestSupport.run(concat(given, "--overwrite", "--tuning", "-12.5",
+                "--band-rounding", "libfmp"));
+        assertEquals(0, pinned.exitCode(), pinned.err());
+        analysis = analysisSection(out.resolve("summary.json"));
+        assertEquals(-12.5, ((Number) analysis.get("tuning_cents")).doubleValue());
+        assertEquals("libfmp", analysis.get("band_rounding"));
+        for (String[] bad : List.of(new String[] {"--tuning", "150"}, new String[] {"--tuning", "flat"},
+                new String[] {"--band-rounding", "up"})) {
+            CliTestSupport.Outcome o = CliTestSupport.run(concat(given, "--overwrite", bad[0], bad[1]));
+            assertEquals(2, o.exitCode(), o.err());
+            assertTrue(o.err().contains(bad[0]), o.err());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> analysisSection(Path summary) {
+        Map<String, Object> parameters = (Map<String, Object>) org.nae4j.io.Json.readObject(summary).get("parameters");
+        return (Map<String, Object>) parameters.get("analysis");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void notesRunningPastTheEndAreCutThereWithAWarningEvenWhenQuiet() throws Exception {
+        // The recording lasts 2 s; the last note starts inside it and is held 5 s longer than it.
+        Path t = dir.resolve("held.csv");
+        Files.writeString(t, "Start;Duration;Pitch;Velocity;Instrument\n0.1;0.5;60;90;right\n1.5;5.5;62;90;right\n");
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        CliTestSupport.Outcome o;
+        System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            o = CliTestSupport.run(decompose(wav, t));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(0, o.exitCode(), o.err());
+        String warning = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(warning.contains("nae4j: warning: " + t + ": 1 note runs past the end of the recording (2.000 s) "
+                + "and is cut there"), warning);
+        assertTrue(Files.exists(out.resolve("H.npy")));
     }
 
     @Test

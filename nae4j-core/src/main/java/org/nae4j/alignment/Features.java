@@ -25,9 +25,12 @@ public record Features(float[] chroma, float[] onsets, int frames, double frameS
     /** A frame whose chroma norm is below this fraction of the loudest frame's counts as silence. */
     private static final double SILENCE_FRACTION = 0.01;
     /** Onsets are normalised by the largest onset strength within ± this many seconds. */
-    private static final double LOCAL_NORM_SECONDS = 1.0;
-    /** An onset decays to zero over this many seconds (square-root shape), so near misses still match. */
-    private static final double DECAY_SECONDS = 0.2;
+    private static final double LOCAL_NORM_SECONDS = 2.0;
+    /**
+     * An onset decays to zero over this many seconds (square-root shape), so near misses still match; short
+     * enough that repeated figures a beat apart stay distinct (docs/alignment.md).
+     */
+    private static final double DECAY_SECONDS = 0.1;
     /** Below this the local onset maximum is treated as no onset at all (flux of a silent signal). */
     private static final double MIN_ONSET = 1e-6;
 
@@ -78,20 +81,47 @@ public record Features(float[] chroma, float[] onsets, int frames, double frameS
         int nFft = options.fftSize(sampleRate);
         int hop = options.hop(sampleRate);
         int frames = 1 + x.length / hop;
-        int[] binClass = binClasses(nFft, sampleRate);
         float peak = 0;
         for (float v : x) {
             peak = Math.max(peak, Math.abs(v));
         }
         // Amplitude of a full-scale sine at the centre of its bin is nFft/4 with a Hann window.
         double scale = peak > 0 ? 4.0 / (nFft * (double) peak) : 0;
+        float[] chroma = new float[CLASSES * frames];
+        spectra(x, sampleRate, scale, nFft, hop, frames,
+                (n, c, logMag, previous) -> chroma[c * frames + n] += (float) logMag);
+        // The onsets come from a short window of their own: in a long one, where an onset's rise peaks depends
+        // on how the note's attack and decay fill the window, which differs between recording and rendering.
+        int onsetFft = options.onsetFftSize(sampleRate);
+        float[] flux = new float[CLASSES * frames];
+        spectra(x, sampleRate, scale * nFft / onsetFft, onsetFft, hop, frames, (n, c, logMag, previous) -> {
+            if (n > 0) {
+                flux[c * frames + n] += (float) Math.max(0, logMag - previous);
+            }
+        });
+        normaliseColumns(chroma, frames);
+        double frameSeconds = hop / (double) sampleRate;
+        float[] onsets = decayingOnsets(flux, frames, frameSeconds);
+        return new Features(chroma, onsets, frames, frameSeconds);
+    }
+
+    /** Receives the compressed magnitude of one bin (pitch class c) in frame n and that of frame n − 1. */
+    private interface BinSink {
+        void accept(int n, int c, double logMag, double previous);
+    }
+
+    /**
+     * Hann-windowed frames of {@code nFft} samples centred at n·hop: each chroma-range bin's magnitude
+     * (times {@code scale}, a full-scale sine = 1) is compressed as log(1 + γ·a) and passed to {@code sink}.
+     */
+    private static void spectra(float[] x, int sampleRate, double scale, int nFft, int hop, int frames,
+                                BinSink sink) {
+        int[] binClass = binClasses(nFft, sampleRate);
         float[] window = Stft.hann(nFft);
         FloatFFT_1D fft = new FloatFFT_1D(nFft);
         float[] buf = new float[nFft];
         double[] logMag = new double[binClass.length];
         double[] previous = new double[binClass.length];
-        float[] chroma = new float[CLASSES * frames];
-        float[] flux = new float[CLASSES * frames];
         int pad = nFft / 2;
         for (int n = 0; n < frames; n++) {
             int start = n * hop - pad;
@@ -109,19 +139,12 @@ public record Features(float[] chroma, float[] onsets, int frames, double frameS
                 double im = buf[2 * k + 1];
                 // Math.log is an intrinsic; log1p is several times slower and its precision near 0 does not matter here.
                 logMag[k] = Math.log(1 + LOG_GAMMA * scale * Math.sqrt(re * re + im * im));
-                chroma[c * frames + n] += (float) logMag[k];
-                if (n > 0) {
-                    flux[c * frames + n] += (float) Math.max(0, logMag[k] - previous[k]);
-                }
+                sink.accept(n, c, logMag[k], previous[k]);
             }
             double[] t = previous;
             previous = logMag;
             logMag = t;
         }
-        normaliseColumns(chroma, frames);
-        double frameSeconds = hop / (double) sampleRate;
-        float[] onsets = decayingOnsets(flux, frames, frameSeconds);
-        return new Features(chroma, onsets, frames, frameSeconds);
     }
 
     /** Pitch class of each bin below Nyquist (bin 0 and Nyquist excluded), −1 outside the chroma range. */

@@ -67,12 +67,18 @@ public record Constraints(float[] wc, float[] hc, int bins, int frames, int[] pi
      * @param sampleRate sample rate of the analysed signal (Hz)
      * @param stft       the STFT parameters (window length gives Δf, hop gives the frame period)
      * @param frames     N, number of STFT frames of the recording
-     * @param options    tolerances and number of partials
+     * @param options    tolerances, number of partials and a given tuning
+     * @throws IllegalArgumentException if the score is empty or the tuning is {@link Tuning#AUTO}, which needs
+     *                                  the recording: {@link org.nae4j.Analysis} estimates it first
      */
     public static Constraints build(Score score, int sampleRate, StftParams stft, int frames,
                                     ConstraintOptions options) {
         if (score.isEmpty()) {
             throw new IllegalArgumentException("cannot build constraints from an empty score");
+        }
+        if (options.tuning().auto()) {
+            throw new IllegalArgumentException("the tuning must be given (Tuning.cents), or estimated from the "
+                    + "recording by Analysis.of / TuningEstimate.cents");
         }
         int[] pitches = score.pitches();
         int r = pitches.length;
@@ -88,18 +94,24 @@ public record Constraints(float[] wc, float[] hc, int bins, int frames, int[] pi
 
     /**
      * Frequency bands [lo, hi) of the template of {@code pitch}: for each harmonic m with m·f0 below
-     * Nyquist, bins ⌊(1−τ)·m·f0/Δf⌋ to ⌊(1+τ)·m·f0/Δf⌋ inclusive (as libfmp's template_pitch); overlapping
-     * bands are merged. Returned as a flat array {lo0, hi0, lo1, hi1, ...}.
+     * Nyquist, bins ⌊(1−τ)·m·f0/Δf⌋ to ⌊(1+τ)·m·f0/Δf⌋ inclusive (as libfmp's template_pitch) with
+     * {@link BandRounding#LIBFMP}, or the nearest bins to both edges with {@link BandRounding#NEAREST};
+     * overlapping bands are merged. f0 is the equal-tempered frequency at the options' tuning (A440 if it is
+     * {@link Tuning#AUTO}); with {@link Inharmonicity#PIANO} partial m lies at m·f0·√(1 + B·m²) instead of m·f0. Returned as a flat array {lo0, hi0, lo1, hi1, ...}.
      */
     static int[] harmonicBands(int pitch, int sampleRate, int nFft, int bins, ConstraintOptions o) {
-        double f0 = Note.frequency(pitch);
+        double f0 = Note.frequency(pitch) * (o.tuning().auto() ? 1 : o.tuning().factor());
         double df = (double) sampleRate / nFft;
         double nyquist = sampleRate / 2.0;
         int[] out = new int[16];
         int count = 0;
-        for (int m = 1; m * f0 < nyquist && (o.partials() == ConstraintOptions.ALL_PARTIALS || m <= o.partials()); m++) {
-            int lo = (int) Math.floor((1 - o.tau()) * m * f0 / df);
-            int hi = Math.min(bins - 1, (int) Math.floor((1 + o.tau()) * m * f0 / df)) + 1;
+        for (int m = 1; (o.partials() == ConstraintOptions.ALL_PARTIALS || m <= o.partials()); m++) {
+            double fm = o.inharmonicity().partial(pitch, f0, m);
+            if (fm >= nyquist) {
+                break; // fm grows with m
+            }
+            int lo = o.bandRounding().first((1 - o.tau()) * fm / df);
+            int hi = Math.min(bins - 1, o.bandRounding().last((1 + o.tau()) * fm / df)) + 1;
             lo = Math.max(0, lo);
             if (lo >= hi) {
                 continue;

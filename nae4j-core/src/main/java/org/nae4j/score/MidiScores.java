@@ -24,9 +24,14 @@ import org.nae4j.io.InputFiles;
  *       first out: a note-off ends the earliest open note of that pitch;</li>
  *   <li>notes still open at the end of a track end there;</li>
  *   <li>notes on MIDI channel 10 (the General MIDI drum channel) are skipped: this is a piano tool;</li>
- *   <li>the instrument label of a note is the track's name (meta event 0x03) or {@code "track N"}
- *       (N counts track chunks from 1); when a track holds notes on several channels the label gets
- *       {@code " ch M"} appended (M = 1–16), so format-0 files still separate their parts.</li>
+ *   <li>the instrument label of a note: where the file has <em>several note tracks</em> (tracks with at
+ *       least one note), the track's name (meta event 0x03) or {@code "track N"} (N counts track chunks
+ *       from 1), with {@code " ch M"} appended (M = 1–16) when that track plays on several channels. Where
+ *       it has <em>one note track</em> (format 0, or format 1 with a tempo track), that track's name is
+ *       usually the title or a tempo marking ("Lento ma non troppo"), not a part, so notes are labelled
+ *       by channel: the General MIDI program name of the channel's first program change (e.g.
+ *       {@code "Acoustic Grand Piano"}) when no other channel has the same name, else {@code "channel M"};
+ *       a single channel without a program change is {@code "piano"}.</li>
  * </ul>
  * Velocity is the note-on velocity. Pedals and controllers are ignored: durations are key-down times.
  */
@@ -84,6 +89,7 @@ public final class MidiScores {
      * note-off). At equal ticks, note-offs come before note-ons, except the note-off of a note of zero
      * length, which follows its note-on. Where notes of the same pitch and instrument overlap, reading
      * back matches them first in, first out, so a note nested inside another comes back with swapped ends.
+     * A score with a single label gives a single note track, which {@link #read} labels {@code "piano"}.
      * The file is written to a temporary file in the same directory and then moved into place.
      *
      * @throws InvalidInputException if the file cannot be written

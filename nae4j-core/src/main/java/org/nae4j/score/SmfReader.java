@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,8 @@ final class SmfReader {
     private record TickNote(long start, long end, int pitch, int velocity, int channel) {
     }
 
-    private record Track(int number, String name, List<TickNote> notes) {
+    /** A track chunk: its number (from 1), name (or null), notes, and first program of each channel (or −1). */
+    private record Track(int number, String name, List<TickNote> notes, int[] programs) {
     }
 
     private record Tempo(long tick, int microsPerQuarter) {
@@ -101,16 +103,14 @@ final class SmfReader {
             pos = bodyEnd;
         }
         TempoMap map = new TempoMap(division, tempos);
+        List<Track> noteTracks = tracks.stream().filter(t -> !t.notes().isEmpty()).toList();
+        int[] programs = firstPrograms(tracks);
         List<Note> notes = new ArrayList<>();
-        for (Track t : tracks) {
+        for (Track t : noteTracks) {
             TreeSet<Integer> channels = new TreeSet<>();
             t.notes().forEach(n -> channels.add(n.channel()));
-            String base = t.name() != null ? t.name() : "track " + t.number();
             // One label string per channel, not one per note.
-            String[] labels = new String[CHANNELS];
-            for (int c : channels) {
-                labels[c] = channels.size() > 1 ? base + " ch " + (c + 1) : base;
-            }
+            String[] labels = noteTracks.size() > 1 ? trackLabels(t, channels) : channelLabels(channels, programs);
             for (TickNote n : t.notes()) {
                 String label = labels[n.channel()];
                 double start = map.seconds(n.start());
@@ -121,6 +121,59 @@ final class SmfReader {
         return new Result(notes, skippedDrumNotes);
     }
 
+    /**
+     * Several note tracks: the track's name, or "track N"; with " ch M" appended when the track plays on
+     * several channels, so that a track's parts stay apart.
+     */
+    private static String[] trackLabels(Track t, TreeSet<Integer> channels) {
+        String base = t.name() != null ? t.name() : "track " + t.number();
+        String[] labels = new String[CHANNELS];
+        for (int c : channels) {
+            labels[c] = channels.size() > 1 ? base + " ch " + (c + 1) : base;
+        }
+        return labels;
+    }
+
+    /**
+     * One note track: its name is usually the piece's title or tempo ("Lento ma non troppo"), not a part.
+     * Each channel is labelled by its General MIDI program name when it has a program change and that
+     * name is no other channel's, else "channel N"; a single channel without a program change is "piano".
+     */
+    private static String[] channelLabels(TreeSet<Integer> channels, int[] programs) {
+        String[] labels = new String[CHANNELS];
+        Map<String, Integer> uses = new HashMap<>();
+        for (int c : channels) {
+            if (programs[c] >= 0) {
+                uses.merge(GeneralMidi.name(programs[c]), 1, Integer::sum);
+            }
+        }
+        for (int c : channels) {
+            String program = programs[c] >= 0 ? GeneralMidi.name(programs[c]) : null;
+            if (program != null && uses.get(program) == 1) {
+                labels[c] = program;
+            } else if (channels.size() == 1) {
+                labels[c] = "piano";
+            } else {
+                labels[c] = "channel " + (c + 1);
+            }
+        }
+        return labels;
+    }
+
+    /** The first program change of each channel in the whole file (track order, then time), or −1. */
+    private static int[] firstPrograms(List<Track> tracks) {
+        int[] out = new int[CHANNELS];
+        Arrays.fill(out, -1);
+        for (Track t : tracks) {
+            for (int c = 0; c < CHANNELS; c++) {
+                if (out[c] < 0) {
+                    out[c] = t.programs()[c];
+                }
+            }
+        }
+        return out;
+    }
+
     private Track parseTrack(int number, int start, int end, List<Tempo> tempos) {
         pos = start;
         long tick = 0;
@@ -129,6 +182,8 @@ final class SmfReader {
         // Open notes per (channel, pitch), oldest first: a note-off ends the earliest open note.
         Map<Integer, ArrayDeque<long[]>> open = new HashMap<>();
         List<TickNote> notes = new ArrayList<>();
+        int[] programs = new int[CHANNELS];
+        Arrays.fill(programs, -1);
         while (pos < end) {
             tick += readVlq(end);
             int status = u8(end);
@@ -176,6 +231,9 @@ final class SmfReader {
                     throw new IllegalArgumentException("corrupt channel message at byte " + (pos - 2)
                             + " in track " + number);
                 }
+                if (kind == PROGRAM_CHANGE && programs[channel] < 0) {
+                    programs[channel] = first;
+                }
                 boolean on = kind == NOTE_ON && second > 0;
                 boolean off = kind == NOTE_OFF || (kind == NOTE_ON && second == 0);
                 if (on && channel == DRUM_CHANNEL) {
@@ -202,7 +260,7 @@ final class SmfReader {
                 notes.add(new TickNote(o[0], tick, e.getKey() & 0xFF, (int) o[1], e.getKey() >> 8));
             }
         }
-        return new Track(number, name, notes);
+        return new Track(number, name, notes, programs);
     }
 
     /** Converts ticks to seconds with every tempo change, or with a fixed SMPTE rate. */

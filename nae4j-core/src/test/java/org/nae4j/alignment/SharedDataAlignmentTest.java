@@ -26,6 +26,12 @@ class SharedDataAlignmentTest {
     private static final int RATE = StftParams.DEFAULT_SAMPLE_RATE;
     /** The bar: mean absolute onset error below 50 ms. */
     private static final double MAX_MEAN_ERROR_S = 0.050;
+    /** Aligning a piece's own exact score to it must not shift onsets: median signed error within ± this. */
+    private static final double MAX_IDENTITY_BIAS_S = 0.005;
+    /** ... and the mean absolute error of that identity alignment at most this. */
+    private static final double MAX_IDENTITY_MEAN_ERROR_S = 0.010;
+    /** Signed median bound under the tempo warp: well under one 20 ms feature frame late or early. */
+    private static final double MAX_WARP_BIAS_S = 0.015;
     /** Only the first minute of each piece, to keep the test fast. */
     private static final double CROP_SECONDS = 60;
     /** NMF iterations of the real-recording check: enough for the errors to separate clearly. */
@@ -64,12 +70,36 @@ class SharedDataAlignmentTest {
         AlignmentResult r = Alignment.align(x, RATE, distorted, AlignOptions.DEFAULT);
         double[] before = TempoDistortion.onsetErrors(distorted, truth);
         double[] e = TempoDistortion.onsetErrors(r.aligned(), truth);
+        double signedMedian = TempoDistortion.quantile(TempoDistortion.signedOnsetErrors(r.aligned(), truth), 0.5);
         String errors = String.format(Locale.ROOT, "%s (first %.0f s, %d notes): onset error before %.0f ms; after: "
-                        + "mean %.1f ms, median %.1f ms, 95th percentile %.1f ms", name, CROP_SECONDS, truth.size(),
-                1000 * TempoDistortion.mean(before), 1000 * TempoDistortion.mean(e),
-                1000 * TempoDistortion.quantile(e, 0.5), 1000 * TempoDistortion.quantile(e, 0.95));
+                        + "mean %.1f ms, median %.1f ms, 95th percentile %.1f ms, signed median %+.1f ms", name,
+                CROP_SECONDS, truth.size(), 1000 * TempoDistortion.mean(before), 1000 * TempoDistortion.mean(e),
+                1000 * TempoDistortion.quantile(e, 0.5), 1000 * TempoDistortion.quantile(e, 0.95),
+                1000 * signedMedian);
         assertTrue(TempoDistortion.mean(before) > 0.2, "the distortion must be large enough to matter: " + errors);
         assertTrue(TempoDistortion.mean(e) < MAX_MEAN_ERROR_S, errors);
+        assertTrue(Math.abs(signedMedian) <= MAX_WARP_BIAS_S, errors);
+    }
+
+    /**
+     * A rendered piece's exact score aligned to its own audio: the ideal answer is the identity, so every onset
+     * should stay where it is; a systematic shift would be a bias of the features or of the time map.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"satie-gymnopedie-no1-excerpt", "bach-prelude-bwv846", "mozart-k545-mvt1-excerpt",
+        "long-joplin-the-entertainer"})
+    void alignsAnExactScoreToItselfWithoutBias(String name) {
+        Path dir = piece("rendered", name);
+        Score truth = Score.read(dir.resolve("score.csv"));
+        float[] x = AudioLoader.loadMono(dir.resolve("mix.wav"), RATE);
+        AlignmentResult r = Alignment.align(x, RATE, truth, AlignOptions.DEFAULT);
+        double[] signed = TempoDistortion.signedOnsetErrors(r.aligned(), truth);
+        double median = TempoDistortion.quantile(signed, 0.5);
+        double meanAbs = TempoDistortion.mean(TempoDistortion.onsetErrors(r.aligned(), truth));
+        String errors = String.format(Locale.ROOT, "%s (%d notes), identity alignment: signed median %+.1f ms, "
+                + "mean absolute %.1f ms", name, truth.size(), 1000 * median, 1000 * meanAbs);
+        assertTrue(Math.abs(median) <= MAX_IDENTITY_BIAS_S, errors);
+        assertTrue(meanAbs <= MAX_IDENTITY_MEAN_ERROR_S, errors);
     }
 
     @Test

@@ -67,6 +67,15 @@ final class TempoDistortion {
 
     /** Absolute onset errors (s) of {@code aligned} against {@code truth}, note by note (same order). */
     static double[] onsetErrors(Score aligned, Score truth) {
+        double[] e = signedOnsetErrors(aligned, truth);
+        for (int i = 0; i < e.length; i++) {
+            e[i] = Math.abs(e[i]);
+        }
+        return e;
+    }
+
+    /** Signed onset errors (s, positive = aligned onset late) of {@code aligned} against {@code truth}. */
+    static double[] signedOnsetErrors(Score aligned, Score truth) {
         if (aligned.size() != truth.size()) {
             throw new IllegalArgumentException("scores differ in size");
         }
@@ -77,7 +86,7 @@ final class TempoDistortion {
             if (a.pitch() != t.pitch()) {
                 throw new IllegalArgumentException("note " + i + " differs in pitch");
             }
-            e[i] = Math.abs(a.start() - t.start());
+            e[i] = a.start() - t.start();
         }
         return e;
     }

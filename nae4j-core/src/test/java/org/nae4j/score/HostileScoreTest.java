@@ -119,15 +119,18 @@ class HostileScoreTest {
         }
         t.write(new byte[] {0, (byte) 0xFF, 0x2F, 0});
         ByteArrayOutputStream f = new ByteArrayOutputStream();
-        f.write(new byte[] {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 0, 0, 1, 1, (byte) 0xE0, 'M', 'T', 'r', 'k'});
+        // Format 1 with a second note track: only files with several note tracks label notes by track name.
+        f.write(new byte[] {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 1, 0, 2, 1, (byte) 0xE0, 'M', 'T', 'r', 'k'});
         int len = t.size();
         f.write(new byte[] {(byte) (len >> 24), (byte) (len >> 16), (byte) (len >> 8), (byte) len});
         t.writeTo(f);
+        f.write(new byte[] {'M', 'T', 'r', 'k', 0, 0, 0, 12, 0, (byte) 0x92, 64, 90, 1, (byte) 0x82, 64, 0,
+            0, (byte) 0xFF, 0x2F, 0});
         Path mid = Files.write(dir.resolve("longname.mid"), f.toByteArray());
         Score s = assertTimeoutPreemptively(QUICK, () -> MidiScores.read(mid));
-        assertEquals(20_000, s.size());
-        assertEquals(List.of("n".repeat(SmfReader.MAX_NAME_BYTES) + " ch 1", "n".repeat(SmfReader.MAX_NAME_BYTES) + " ch 2"),
-                s.instruments());
+        assertEquals(20_001, s.size());
+        assertEquals(List.of("n".repeat(SmfReader.MAX_NAME_BYTES) + " ch 1", "track 2",
+                "n".repeat(SmfReader.MAX_NAME_BYTES) + " ch 2"), s.instruments());
         assertFalse(s.notes().get(0).instrument().length() > SmfReader.MAX_NAME_BYTES + 5);
     }
 }

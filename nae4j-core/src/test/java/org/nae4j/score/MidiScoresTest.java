@@ -74,9 +74,9 @@ class MidiScoresTest {
     void runningStatusVelocityZeroAndTempoChangeGiveExactSeconds() throws IOException {
         List<Note> notes = MidiScores.read(write("a.mid", format0WithTempoChange())).notes();
         assertEquals(2, notes.size());
-        assertNote(notes.get(0), 0.0, 1.0, 60, 100, "track 1");
+        assertNote(notes.get(0), 0.0, 1.0, 60, 100, "piano");
         // 96 ticks at 0.5 s/quarter, then 48 ticks at 1 s/quarter: 0.5 s → 1.5 s.
-        assertNote(notes.get(1), 0.5, 1.0, 64, 80, "track 1");
+        assertNote(notes.get(1), 0.5, 1.0, 64, 80, "piano");
     }
 
     @Test
@@ -105,13 +105,72 @@ class MidiScoresTest {
         assertNote(notes.get(2), 0.6, 0.85, 60, 70, "Piano right");
     }
 
+    /** Track-name meta event (0x03) bytes for {@code name}, at delta time 0. */
+    private static int[] trackName(String name) {
+        int[] out = new int[4 + name.length()];
+        out[1] = 0xFF;
+        out[2] = 0x03;
+        out[3] = name.length();
+        for (int i = 0; i < name.length(); i++) {
+            out[4 + i] = name.charAt(i);
+        }
+        return out;
+    }
+
+    private static int[] concat(int[]... parts) {
+        return java.util.Arrays.stream(parts).flatMapToInt(java.util.Arrays::stream).toArray();
+    }
+
+    private static final int[] TEMPO_TRACK = {0x00, 0xFF, 0x51, 0x03, 0x07, 0xA1, 0x20, 0x00, 0xFF, 0x2F, 0x00};
+    private static final int[] END = {0x00, 0xFF, 0x2F, 0x00};
+
+    @Test
+    void aSingleNoteTracksNameIsNotAnInstrument() throws IOException {
+        // Format 1: a tempo track and one note track named like the Chopin file's, no program change.
+        int[] notes = concat(trackName("Lento ma non troppo"), new int[] {0x00, 0x90, 60, 90, 0x60, 0x80, 60, 0}, END);
+        Score s = MidiScores.read(write("lento.mid", smf(1, 96, TEMPO_TRACK, notes)));
+        assertEquals(List.of("piano"), s.instruments());
+    }
+
+    @Test
+    void aSingleNoteTrackIsLabelledByProgramOrChannel() throws IOException {
+        int[] oneProgram = concat(trackName("Title"), new int[] {0x00, 0xC0, 0, 0x00, 0x90, 60, 90, 0x60, 0x80, 60, 0},
+                END);
+        assertEquals(List.of("Acoustic Grand Piano"),
+                MidiScores.read(write("p.mid", smf(0, 96, oneProgram))).instruments());
+        // Two channels, no program: channel numbers (1–16), so the parts stay apart.
+        int[] twoChannels = concat(trackName("Title"), new int[] {0x00, 0x90, 60, 90, 0x00, 0x91, 48, 90,
+            0x60, 0x80, 60, 0, 0x00, 0x81, 48, 0}, END);
+        assertEquals(List.of("channel 2", "channel 1"),
+                MidiScores.read(write("c.mid", smf(0, 96, twoChannels))).instruments());
+        // Distinct programs name the channels; the same program on both would merge them, so numbers again.
+        int[] distinct = concat(new int[] {0x00, 0xC0, 0, 0x00, 0xC1, 40}, java.util.Arrays.copyOfRange(twoChannels,
+                4 + "Title".length(), twoChannels.length));
+        assertEquals(List.of("Violin", "Acoustic Grand Piano"),
+                MidiScores.read(write("d.mid", smf(0, 96, distinct))).instruments());
+        int[] same = concat(new int[] {0x00, 0xC0, 0, 0x00, 0xC1, 0}, java.util.Arrays.copyOfRange(twoChannels,
+                4 + "Title".length(), twoChannels.length));
+        assertEquals(List.of("channel 2", "channel 1"),
+                MidiScores.read(write("s.mid", smf(0, 96, same))).instruments());
+    }
+
+    @Test
+    void severalNoteTracksAreLabelledByTheirNamesWhateverTheirPrograms() throws IOException {
+        int[] right = concat(trackName("Piano right"), new int[] {0x00, 0xC0, 0, 0x00, 0x90, 72, 90, 0x60, 0x80, 72, 0},
+                END);
+        int[] left = concat(trackName("Piano left"), new int[] {0x00, 0xC1, 0, 0x00, 0x91, 48, 90, 0x60, 0x81, 48, 0},
+                END);
+        assertEquals(List.of("Piano left", "Piano right"),
+                MidiScores.read(write("two.mid", smf(1, 96, TEMPO_TRACK, right, left))).instruments());
+    }
+
     @Test
     void overlappingNotesOfOnePitchAreMatchedFirstInFirstOut() throws IOException {
         byte[] bytes = smf(0, 96, new int[] {
             0x00, 0x90, 60, 90, 0x60, 60, 91, 0x60, 0x80, 60, 0, 0x60, 60, 0, 0x00, 0xFF, 0x2F, 0x00});
         List<Note> notes = MidiScores.read(write("c.mid", bytes)).notes();
-        assertNote(notes.get(0), 0.0, 1.0, 60, 90, "track 1");
-        assertNote(notes.get(1), 0.5, 1.0, 60, 91, "track 1");
+        assertNote(notes.get(0), 0.0, 1.0, 60, 90, "piano");
+        assertNote(notes.get(1), 0.5, 1.0, 60, 91, "piano");
     }
 
     @Test
@@ -123,7 +182,7 @@ class MidiScoresTest {
             0x83, 0x74, 0x90, 72, 0,    // tick 1500
             0x00, 0xFF, 0x2F, 0x00});
         List<Note> notes = MidiScores.read(write("d.mid", bytes)).notes();
-        assertNote(notes.get(0), 1.0, 0.5, 72, 64, "track 1");
+        assertNote(notes.get(0), 1.0, 0.5, 72, 64, "piano");
     }
 
     @Test

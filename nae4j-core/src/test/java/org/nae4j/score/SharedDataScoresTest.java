@@ -18,14 +18,15 @@ import org.junit.jupiter.api.Test;
 class SharedDataScoresTest {
     private static final Path DATA = Path.of("../shared/data");
     private static final double TOLERANCE_S = 1e-3;
-    /** Labels that the MIDI track names give, per piece (the rendered MIDIs name their tracks by hand). */
+    /** Labels that the MIDI files give, per piece (the rendered MIDIs name their two tracks by hand). */
     private static final Map<String, List<String>> LABELS = Map.of(
             "bach-prelude-bwv846", List.of("left", "right"),
             "mozart-k545-mvt1-excerpt", List.of("left", "right"),
             "satie-gymnopedie-no1-excerpt", List.of("left", "right"),
             "long-joplin-the-entertainer", List.of("right", "left"),
-            // The Chopin file names its only note track after the tempo marking.
-            "chopin-op10-3-igoshina", List.of("Lento ma non troppo"));
+            // The Chopin file names its only note track after the tempo marking ("Lento ma non troppo"), which is
+            // no instrument: one note track, one channel, no program change gives "piano", as in its CSV.
+            "chopin-op10-3-igoshina", List.of("piano"));
 
     private static List<Path> pieces() throws IOException {
         List<Path> out = new ArrayList<>();
