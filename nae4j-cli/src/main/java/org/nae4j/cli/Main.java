@@ -81,7 +81,7 @@ public final class Main implements Runnable {
     }
 
     /** Checks the mixins (and theirs) first, then the command. */
-    private static void check(CommandLine.Model.CommandSpec spec) {
+    static void check(CommandLine.Model.CommandSpec spec) {
         for (CommandLine.Model.CommandSpec mixin : spec.mixins().values()) {
             check(mixin);
         }
