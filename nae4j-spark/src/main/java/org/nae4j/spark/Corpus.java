@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SaveMode;
@@ -54,6 +56,7 @@ final class Corpus {
         List<Manifest.Entry> todo = earlierResults(entries, output, rows);
         int kept = rows.size();
 
+        quietLogs();
         SparkSession spark = SparkSession.builder().config(sparkConf()).getOrCreate();
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -79,13 +82,23 @@ final class Corpus {
             long done = summary.stream().filter(SummaryRow::done).count();
             out.printf(Locale.ROOT, "corpus: %d done, %d failed of %d in %.1f s; results in %s, summary in %s%n", done,
                     summary.size() - done, summary.size(), (System.nanoTime() - t0) / 1e9,
-                    new org.apache.hadoop.fs.Path(output.root(), CorpusOutput.RECORDINGS),
-                    new org.apache.hadoop.fs.Path(output.root(), CorpusOutput.SUMMARY_CSV));
+                    new org.apache.hadoop.fs.Path(c.out, CorpusOutput.RECORDINGS),
+                    new org.apache.hadoop.fs.Path(c.out, CorpusOutput.SUMMARY_CSV));
             out.flush();
             return 0;
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * Spark and Hadoop log warnings and errors only (spark-submit starts with INFO): progress is the corpus's own.
+     * Two warnings that every run on one machine prints and that need no action are left out.
+     */
+    private static void quietLogs() {
+        Configurator.setRootLevel(Level.WARN);
+        Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
+        Configurator.setLevel("org.apache.spark.util.Utils", Level.ERROR);
     }
 
     /**

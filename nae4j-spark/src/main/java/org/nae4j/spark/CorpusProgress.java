@@ -62,10 +62,10 @@ final class CorpusProgress extends SparkListener {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         int left = seconds.length - done - failed;
-        String eta = left == 0 ? "" : ", about " + duration(elapsed * (totalSeconds - finishedSeconds)
-                / finishedSeconds) + " left";
-        err.printf(Locale.ROOT, "corpus: %d done, %d failed of %d (%d to go%s)%n", doneBefore + done,
-                failedBefore + failed, total, left, eta);
+        String eta = left == 0 ? "" : String.format(Locale.ROOT, " (%d to go, about %s left)", left,
+                duration(elapsed * (totalSeconds - finishedSeconds) / finishedSeconds));
+        err.printf(Locale.ROOT, "corpus: %d done, %d failed of %d%s%n", doneBefore + done, failedBefore + failed,
+                total, eta);
         err.flush();
     }
 

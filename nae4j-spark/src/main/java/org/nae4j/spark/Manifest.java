@@ -127,11 +127,13 @@ final class Manifest {
         return out;
     }
 
+    /** The URI of a local file, written as for the lines of a manifest (file:/path). */
     private static String uri(java.nio.file.Path p) {
         try {
-            return new Path(p.toAbsolutePath().normalize().toUri()).toUri().toString();
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException("cannot name " + p + " as a URI", e));
+            return FileSystem.getLocal(new Configuration()).makeQualified(new Path(p.toAbsolutePath().normalize()
+                    .toString())).toUri().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot name " + p + " as a URI: " + IoErrors.reason(e), e);
         }
     }
 }
