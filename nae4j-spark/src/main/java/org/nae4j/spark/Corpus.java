@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SaveMode;
@@ -36,6 +34,7 @@ final class Corpus {
 
     int run() throws IOException {
         long t0 = System.nanoTime();
+        QuietLogs.apply();
         Configuration hadoop = new Configuration();
         List<Manifest.Entry> entries = c.inputs.manifest != null ? Manifest.read(c.inputs.manifest, hadoop)
                 : Manifest.fromFolder(c.inputs.data);
@@ -56,7 +55,6 @@ final class Corpus {
         List<Manifest.Entry> todo = earlierResults(entries, output, rows);
         int kept = rows.size();
 
-        quietLogs();
         SparkSession spark = SparkSession.builder().config(sparkConf()).getOrCreate();
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -89,16 +87,6 @@ final class Corpus {
         } finally {
             spark.stop();
         }
-    }
-
-    /**
-     * Spark and Hadoop log warnings and errors only (spark-submit starts with INFO): progress is the corpus's own.
-     * Two warnings that every run on one machine prints and that need no action are left out.
-     */
-    private static void quietLogs() {
-        Configurator.setRootLevel(Level.WARN);
-        Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
-        Configurator.setLevel("org.apache.spark.util.Utils", Level.ERROR);
     }
 
     /**
