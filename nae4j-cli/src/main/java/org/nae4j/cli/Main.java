@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Score-informed decomposition of music recordings with NMF and nonnegative autoencoders.",
+        footer = {"", "nae4j corpus: decompose, separate or encode a whole collection on Apache Spark (the nae4j-spark "
+                + "module; see nae4j corpus --help)."},
         subcommands = {
             DemoCommand.class,
             SynthCommand.class,

@@ -55,7 +55,15 @@ final class Corpus {
         List<Manifest.Entry> todo = earlierResults(entries, output, rows);
         int kept = rows.size();
 
-        SparkSession spark = SparkSession.builder().config(sparkConf()).getOrCreate();
+        SparkConf conf = sparkConf();
+        SparkSession spark;
+        try {
+            spark = SparkSession.builder().config(conf).getOrCreate();
+        } catch (RuntimeException e) {
+            // A master that cannot be reached, or settings it refuses (more --threads-per-task than local cores).
+            throw new InvalidInputException("Spark could not start on " + conf.get("spark.master") + ": "
+                    + e.getMessage());
+        }
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             if (spark.sparkContext().uiWebUrl().isDefined()) {
