@@ -170,7 +170,7 @@ final class Corpus {
         long perTask = Math.max(0, heap - Precheck.SPARK_RESERVED_BYTES) / tasks;
         String hint = local ? "raise the heap (e.g. NAE4J_JAVA_OPTS=-Xmx16g) or run fewer tasks at once (--master local[N])"
                 : "raise spark.executor.memory or lower spark.executor.cores";
-        Precheck precheck = new Precheck(jsc.hadoopConfiguration(), stft(), perTask, hint);
+        Precheck precheck = new Precheck(jsc.hadoopConfiguration(), c.task, stft(), perTask, hint);
         List<RecordingTask.Job> jobs = new ArrayList<>();
         for (Manifest.Entry e : todo) {
             try {

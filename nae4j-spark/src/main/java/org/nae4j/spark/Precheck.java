@@ -32,12 +32,16 @@ final class Precheck {
     static final long SPARK_RESERVED_BYTES = 300L << 20;
     /** Besides the arrays counted below: the JVM's and the kernels' fixed needs. */
     private static final long FIXED_BYTES = 64L << 20;
-    /** Arrays of K x N floats a decomposition holds at once: X (2), V, V-hat, and the kernels' buffers. */
-    private static final int SPECTROGRAM_COPIES = 8;
-    /** Arrays of the recording's length: the decoded channels, the mono mix and the resampled signal. */
-    private static final int SIGNAL_COPIES = 3;
+    /**
+     * Arrays of K x N floats (X, V, the model, the kernels' buffers) and of the recording's length (decoded,
+     * mixed, resampled) a task holds at once, with a margin of 1.2-1.6x over what the long rendered piece
+     * needed (docs/spark.md): decompose and encode, then separate (masks, inverse STFT, the groups' signals).
+     */
+    private static final int[] DECOMPOSE_COPIES = {4, 2};
+    private static final int[] SEPARATE_COPIES = {20, 8};
 
     private final Configuration conf;
+    private final String task;
     private final StftParams stft;
     private final long bytesPerTask;
     private final String memoryHint;
@@ -46,8 +50,9 @@ final class Precheck {
      * @param bytesPerTask the heap one task may use
      * @param memoryHint   what to raise, for the message when a recording does not fit
      */
-    Precheck(Configuration conf, StftParams stft, long bytesPerTask, String memoryHint) {
+    Precheck(Configuration conf, String task, StftParams stft, long bytesPerTask, String memoryHint) {
         this.conf = conf;
+        this.task = task;
         this.stft = stft;
         this.bytesPerTask = bytesPerTask;
         this.memoryHint = memoryHint;
@@ -73,7 +78,7 @@ final class Precheck {
                     throw InvalidInputException.of(label(e.model()), "model folder not found");
                 }
             }
-            long need = bytesNeeded(h, stft);
+            long need = bytesNeeded(task, h, stft);
             if (need > bytesPerTask) {
                 throw InvalidInputException.of(label(e.audio()), String.format(Locale.ROOT,
                         "%.1f min of audio needs ~%s, more than the %s a task has; %s", h.seconds() / 60,
@@ -87,14 +92,14 @@ final class Precheck {
         }
     }
 
-    /** The heap a task needs for a recording (see docs: measured per minute of audio). */
-    static long bytesNeeded(WavHeader h, StftParams stft) {
-        double seconds = h.seconds();
-        long samples = (long) Math.ceil(seconds * StftParams.DEFAULT_SAMPLE_RATE);
+    /** The heap a task of {@code task} needs for a recording (docs/spark.md: measured per minute of audio). */
+    static long bytesNeeded(String task, WavHeader h, StftParams stft) {
+        int[] copies = task.equals("separate") ? SEPARATE_COPIES : DECOMPOSE_COPIES;
+        long samples = (long) Math.ceil(h.seconds() * StftParams.DEFAULT_SAMPLE_RATE);
         long frames = samples / stft.hop() + 1;
         long spectrogram = (long) stft.bins() * frames * Float.BYTES;
         long signal = Math.max(samples, h.frames() * h.channels()) * Float.BYTES;
-        return FIXED_BYTES + SPECTROGRAM_COPIES * spectrogram + SIGNAL_COPIES * signal;
+        return FIXED_BYTES + copies[0] * spectrogram + copies[1] * signal;
     }
 
     private WavHeader header(String uri) throws IOException {
