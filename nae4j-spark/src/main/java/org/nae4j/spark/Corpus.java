@@ -125,7 +125,7 @@ final class Corpus {
                     + "); pass --overwrite to run them again with these, or choose another --out");
         }
         for (String id : changed) {
-            output.deleteCommit(id);
+            output.discard(id);
         }
         return todo;
     }

@@ -101,8 +101,10 @@ final class CorpusOutput {
         }
     }
 
-    void deleteCommit(String id) throws IOException {
+    /** Forgets a result that is to be replaced: its commit marker first, then its folder. */
+    void discard(String id) throws IOException {
         fs.delete(commit(id), false);
+        fs.delete(recording(id), true);
     }
 
     /**
