@@ -35,7 +35,12 @@ final class Corpus {
     int run() throws IOException {
         long t0 = System.nanoTime();
         QuietLogs.apply();
+        SparkConf conf = sparkConf();
+        // What the driver reads before Spark starts (manifest, commit markers) sees the spark.hadoop.* settings too.
         Configuration hadoop = new Configuration();
+        for (scala.Tuple2<String, String> kv : conf.getAllWithPrefix("spark.hadoop.")) {
+            hadoop.set(kv._1(), kv._2());
+        }
         List<Manifest.Entry> entries = c.inputs.manifest != null ? Manifest.read(c.inputs.manifest, hadoop)
                 : Manifest.fromFolder(c.inputs.data);
         if (c.task.equals("encode")) {
@@ -55,7 +60,6 @@ final class Corpus {
         List<Manifest.Entry> todo = earlierResults(entries, output, rows);
         int kept = rows.size();
 
-        SparkConf conf = sparkConf();
         SparkSession spark;
         try {
             spark = SparkSession.builder().config(conf).getOrCreate();
@@ -74,7 +78,7 @@ final class Corpus {
             err.printf(Locale.ROOT, "corpus: %d recordings: %d done before (kept), %d failed the input checks, %d to "
                     + "run on %s%n", entries.size(), kept, failedChecks, jobs.size(), jsc.master());
             err.flush();
-            for (SummaryRow r : run(jobs, jsc, output, hadoop, kept, failedChecks, entries.size())) {
+            for (SummaryRow r : run(jobs, jsc, output, kept, failedChecks, entries.size())) {
                 rows.put(r.id(), r);
             }
             List<SummaryRow> summary = new ArrayList<>();
@@ -207,7 +211,7 @@ final class Corpus {
 
     /** Runs the jobs, one Spark task each in this order, and returns their rows. */
     private List<SummaryRow> run(List<RecordingTask.Job> jobs, JavaSparkContext jsc, CorpusOutput output,
-                                 Configuration hadoop, int kept, int failedChecks, int total) {
+                                 int kept, int failedChecks, int total) {
         if (jobs.isEmpty()) {
             return List.of();
         }
