@@ -111,7 +111,12 @@ final class Manifest {
         if (!p.isAbsoluteAndSchemeAuthorityNull() && p.toUri().getScheme() == null) {
             p = new Path(base, p);
         }
-        return p.getFileSystem(conf).makeQualified(p).toUri().toString();
+        return canonical(p.getFileSystem(conf).makeQualified(p).toUri());
+    }
+
+    /** One spelling per local file (file:/a, not file:///a), so that reruns compare inputs as equal. */
+    private static String canonical(java.net.URI u) {
+        return "file".equals(u.getScheme()) ? "file:" + u.getRawPath() : u.toString();
     }
 
     /** The recordings of a local folder of sub-folders, as {@code experiment} finds them. */
@@ -130,8 +135,8 @@ final class Manifest {
     /** The URI of a local file, written as for the lines of a manifest (file:/path). */
     private static String uri(java.nio.file.Path p) {
         try {
-            return FileSystem.getLocal(new Configuration()).makeQualified(new Path(p.toAbsolutePath().normalize()
-                    .toString())).toUri().toString();
+            return canonical(FileSystem.getLocal(new Configuration()).makeQualified(new Path(p.toAbsolutePath()
+                    .normalize().toString())).toUri());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot name " + p + " as a URI: " + IoErrors.reason(e), e);
         }

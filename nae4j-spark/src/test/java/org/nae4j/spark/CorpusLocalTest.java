@@ -112,8 +112,11 @@ class CorpusLocalTest {
         assertEquals(1, refused.exitCode());
         assertTrue(refused.err().contains("other parameters") && refused.err().contains("--overwrite"), refused.err());
         other.add("--overwrite");
+        other.add("--quiet");
         Outcome replaced = corpus(other);
         assertEquals(0, replaced.exitCode(), replaced.err());
+        assertTrue(!replaced.err().contains("corpus:") && replaced.out().contains("corpus: 3 done"),
+                "--quiet: no progress, the summary line stays: " + replaced.err());
         assertEquals("2", summary(out.resolve("summary.csv")).get(TestCorpus.PIECES.get(0)).get("iterations"));
     }
 
