@@ -1,5 +1,6 @@
 package org.nae4j.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -14,8 +15,10 @@ import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.OutputFolder;
 import org.nae4j.model.Method;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code nae4j decompose}: decompose one recording with its score and write W, H, history, plots. */
 @Command(name = "decompose", mixinStandardHelpOptions = true, sortOptions = false,
@@ -35,6 +38,10 @@ final class DecomposeCommand implements Callable<Integer>, CheckedOptions {
             description = "Output folder, written whole or not at all; it must be new or empty, or hold an earlier "
                     + "result of nae4j's with --overwrite.")
     Path out;
+
+    /** Its summary goes to the command line's out (System.out unless an embedding caller set another). */
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     MethodOption method;
@@ -81,7 +88,7 @@ final class DecomposeCommand implements Callable<Integer>, CheckedOptions {
         prepared = null;
         DecompositionResult r = fit(a, method.method, run, output);
         folder.write(results(a, r, inputs, method.method, run, analysis, output, alignment, files, "decompose"));
-        report(r, method.method, run, out);
+        report(spec.commandLine().getOut(), r, method.method, run, out);
         return 0;
     }
 
@@ -120,9 +127,9 @@ final class DecomposeCommand implements Callable<Integer>, CheckedOptions {
         };
     }
 
-    /** Prints the one-line summary of a decomposition on stdout. */
-    static void report(DecompositionResult r, Method method, RunOptions run, Path out) {
-        System.out.printf(Locale.ROOT, "%s: column-wise l1 error %.4g (relative %.4f) after %d iterations in %.2f s (%.3g ms/iteration); results in %s%n",
+    /** Prints the one-line summary of a decomposition on {@code stdout}. */
+    static void report(PrintWriter stdout, DecompositionResult r, Method method, RunOptions run, Path out) {
+        stdout.printf(Locale.ROOT, "%s: column-wise l1 error %.4g (relative %.4f) after %d iterations in %.2f s (%.3g ms/iteration); results in %s%n",
                 method.id(), r.errors().columnL1(), r.errors().relativeL1(), run.iterations, r.seconds(),
                 run.iterations == 0 ? 0.0 : 1000 * r.seconds() / run.iterations, out);
     }

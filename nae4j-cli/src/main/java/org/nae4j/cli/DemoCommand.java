@@ -19,8 +19,10 @@ import org.nae4j.score.Synth;
 import org.nae4j.score.SynthOptions;
 import org.nae4j.spectral.StftParams;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code nae4j demo}: synthesize the bundled example and decompose it. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
@@ -35,6 +37,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}; a demo "
             + "folder left there by an earlier demo is replaced, as with --overwrite).")
     Path out = DEFAULT_OUT;
+
+    /** Its summary goes to the command line's out (System.out unless an embedding caller set another). */
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     MethodOption method;
@@ -88,8 +94,9 @@ final class DemoCommand implements Callable<Integer> {
             Wav.write(dir.resolve("example.wav"), x, rate, WavEncoding.PCM_16);
             CsvScores.write(score, dir.resolve("example-score.csv"));
         });
-        DecomposeCommand.report(r, method.method, run, results);
-        System.out.println("demo: example audio and score in " + out + ", decomposition in " + results
+        java.io.PrintWriter stdout = spec.commandLine().getOut();
+        DecomposeCommand.report(stdout, r, method.method, run, results);
+        stdout.println("demo: example audio and score in " + out + ", decomposition in " + results
                 + " (see " + results.resolve("plots") + ")");
         if (output.report) {
             // Last, so that it is the line to copy into a browser.

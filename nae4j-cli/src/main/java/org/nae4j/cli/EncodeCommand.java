@@ -25,8 +25,10 @@ import org.nae4j.model.Method;
 import org.nae4j.model.Nae;
 import org.nae4j.spectral.StftParams;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code nae4j encode}: applies a trained autoencoder to another recording of the same piece, without
@@ -55,6 +57,10 @@ final class EncodeCommand implements Callable<Integer> {
             description = "Output folder, written whole or not at all; it must be new or empty, or hold an earlier "
                     + "result of nae4j's with --overwrite.")
     Path out;
+
+    /** Its summary goes to the command line's out (System.out unless an embedding caller set another). */
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ThreadsOption threads;
@@ -138,7 +144,7 @@ final class EncodeCommand implements Callable<Integer> {
         Results.write(folder, result, parameters, Aligner.both(Aligner.both(
                 output.plotWriter(a, result, prepared.alignment()), prepared.files(output.plots)),
                 output.pageWriter("encode")));
-        System.out.printf(Locale.ROOT, "encode (%s): column-wise l1 error %.4g (relative %.4f) for %d pitches without "
+        spec.commandLine().getOut().printf(Locale.ROOT, "encode (%s): column-wise l1 error %.4g (relative %.4f) for %d pitches without "
                 + "training; results in %s%n", method.id(), errors.columnL1(), errors.relativeL1(), r, out);
         return 0;
     }

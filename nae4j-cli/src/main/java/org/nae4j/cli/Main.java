@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Score-informed decomposition of music recordings with NMF and nonnegative autoencoders.",
+        footer = {"", "nae4j corpus: decompose, separate or encode a whole collection on Apache Spark (the nae4j-spark "
+                + "module; see nae4j corpus --help)."},
         subcommands = {
             DemoCommand.class,
             SynthCommand.class,
@@ -81,7 +83,7 @@ public final class Main implements Runnable {
     }
 
     /** Checks the mixins (and theirs) first, then the command. */
-    private static void check(CommandLine.Model.CommandSpec spec) {
+    static void check(CommandLine.Model.CommandSpec spec) {
         for (CommandLine.Model.CommandSpec mixin : spec.mixins().values()) {
             check(mixin);
         }

@@ -31,8 +31,10 @@ import org.nae4j.separation.MaskOptions;
 import org.nae4j.separation.Separation;
 import org.nae4j.spectral.StftParams;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code nae4j separate}: decompose a recording and split it into one WAV file per group of notes. */
 @Command(name = "separate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -109,6 +111,10 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
                     + "them in the residual "
                     + "(default: ${DEFAULT-VALUE}, the Hann window's main-lobe half-width).")
     int maskSpread = MaskOptions.DEFAULT_SPREAD_BINS;
+
+    /** Its summary goes to the command line's out (System.out unless an embedding caller set another). */
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     MethodOption method;
@@ -338,17 +344,18 @@ final class SeparateCommand implements Callable<Integer>, CheckedOptions {
     }
 
     private void printTable(List<Map<String, Object>> rows, DecompositionResult r) {
-        System.out.printf(Locale.ROOT, "%s: column-wise l1 error %.4g (relative %.4f) after %d iterations in %.2f s%n",
+        java.io.PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "%s: column-wise l1 error %.4g (relative %.4f) after %d iterations in %.2f s%n",
                 method.method.id(), r.errors().columnL1(), r.errors().relativeL1(), run.iterations, r.seconds());
-        System.out.printf(Locale.ROOT, "%-16s %-24s %6s %14s%n", "file", "group", "notes", "energy (dB re input)");
+        stdout.printf(Locale.ROOT, "%-16s %-24s %6s %14s%n", "file", "group", "notes", "energy (dB re input)");
         for (Map<String, Object> row : rows) {
             Object db = row.get("energy_db");
             // Labels come from the score (MIDI track names): escaped, they cannot drive the terminal.
-            System.out.printf(Locale.ROOT, "%-16s %-24s %6d %14.2f%n", row.get("file"),
+            stdout.printf(Locale.ROOT, "%-16s %-24s %6d %14.2f%n", row.get("file"),
                     Printable.snippet(String.valueOf(row.get("label"))), row.get("notes"),
                     db == null ? Double.NEGATIVE_INFINITY : (double) db);
         }
-        System.out.println("separate: results in " + out);
+        stdout.println("separate: results in " + out);
     }
 
     /** Accepts track, pitch, notes in any letter case. */

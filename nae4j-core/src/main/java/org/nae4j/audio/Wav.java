@@ -7,6 +7,7 @@ import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import org.nae4j.io.AtomicFiles;
 import java.nio.channels.FileChannel;
@@ -97,7 +98,38 @@ public final class Wav {
         }
     }
 
+    /**
+     * Reads only the header of a WAV file, with the checks and messages of {@link #read}: what a caller needs to
+     * judge a recording (its length, the memory it needs) before reading it.
+     *
+     * @param name names the file in messages
+     * @param ch   the file's bytes (any position; left where the last read ended)
+     * @throws InvalidInputException (message naming the file) for what {@link #read} refuses, except a lack of heap
+     */
+    public static WavHeader probe(Path name, SeekableByteChannel ch) {
+        Objects.requireNonNull(ch, "ch");
+        try {
+            Layout l = layout(name, new SeekableSource(ch));
+            return new WavHeader(l.format().channels(), l.format().sampleRate(), l.frames());
+        } catch (IOException e) {
+            throw InvalidInputException.of(name, "cannot read: " + IoErrors.reason(e), e);
+        }
+    }
+
+    /** Where the samples are and how they are stored. */
+    private record Layout(WavFormat format, long dataPos, long frames) {
+    }
+
     private static Audio parse(Path file, Source ch) throws IOException {
+        Layout l = layout(file, ch);
+        WavFormat format = l.format();
+        long frames = l.frames();
+        Memory.require(file, Math.multiplyExact(frames * Float.BYTES, (long) format.channels()),
+                describe(frames, format));
+        return new Audio(decode(ch, l.dataPos(), (int) frames, format), format.sampleRate());
+    }
+
+    private static Layout layout(Path file, Source ch) throws IOException {
         long size = ch.size();
         byte[] head = readFully(ch, 0, (int) Math.min(RIFF_HEADER_SIZE, size));
         String riff = head.length >= 4 ? ascii(head, 0) : "";
@@ -159,9 +191,7 @@ public final class Wav {
             throw InvalidInputException.of(file, "too long: " + frames + " frames per channel (at most "
                     + Integer.MAX_VALUE + " supported)");
         }
-        Memory.require(file, Math.multiplyExact(frames * Float.BYTES, (long) format.channels()),
-                describe(frames, format));
-        return new Audio(decode(ch, dataPos, (int) frames, format), format.sampleRate());
+        return new Layout(format, dataPos, frames);
     }
 
     /** E.g. "10 h of 2-channel audio at 22050 Hz", for messages about memory. */
@@ -341,6 +371,19 @@ public final class Wav {
         @Override
         public int read(ByteBuffer b, long pos) throws IOException {
             return ch.read(b, pos);
+        }
+    }
+
+    private record SeekableSource(SeekableByteChannel ch) implements Source {
+        @Override
+        public long size() throws IOException {
+            return ch.size();
+        }
+
+        @Override
+        public int read(ByteBuffer b, long pos) throws IOException {
+            ch.position(pos);
+            return ch.read(b);
         }
     }
 
