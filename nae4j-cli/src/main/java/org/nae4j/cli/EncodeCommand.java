@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nae4j.Analysis;
+import org.nae4j.Decomposition;
 import org.nae4j.DecompositionOptions;
 import org.nae4j.DecompositionResult;
 import org.nae4j.io.InvalidInputException;
@@ -22,7 +23,10 @@ import org.nae4j.model.Workers;
 import org.nae4j.model.Errors;
 import org.nae4j.model.History;
 import org.nae4j.model.Method;
+import org.nae4j.model.KernelChoice;
 import org.nae4j.model.Nae;
+import org.nae4j.model.NaeOptions;
+import org.nae4j.model.NaeWeights;
 import org.nae4j.spectral.StftParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code nae4j encode}: applies a trained autoencoder to another recording of the same piece, without
- * training: H = ReLU(W_E V) ⊙ H^C with H^C from the new score, V̂ = W_D H (method §4).
+ * training: H = ReLU(W_E V) ⊙ H^C with H^C from the new score, V̂ = W_D H (method §4); with {@code --adapt},
+ * then trains the model on for a few iterations from those weights, to fit a new piano or tuning.
  */
 @Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Apply a trained autoencoder (a results folder of decompose --method nae-*) to another recording "
@@ -56,6 +61,21 @@ final class EncodeCommand implements Callable<Integer> {
                     + "result of nae4j's with --overwrite.")
     Path out;
 
+    @Option(names = "--adapt", paramLabel = "ITERATIONS",
+            description = "Then refine the model (W_D and W_E) on this recording for this many iterations, >= 0, "
+                    + "starting from the trained weights, with the model's method and hyperparameters; the adapted "
+                    + "model is written as W.npy and W_E.npy (default: ${DEFAULT-VALUE}: encode only).")
+    int adapt;
+
+    @Option(names = "--learning-rate", paramLabel = "RATE",
+            description = "Learning rate of --adapt, > 0 (default: the model's).")
+    Double learningRate;
+
+    @Option(names = "--history-every", paramLabel = "ITERATIONS",
+            description = "With --adapt, record the errors every this many iterations in history.csv, >= 1 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int historyEvery = DecompositionOptions.DEFAULT_HISTORY_EVERY;
+
     @Mixin
     ThreadsOption threads;
 
@@ -70,6 +90,15 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (adapt < 0) {
+            throw new BadOptionValue("--adapt", "must be >= 0 iterations, got " + adapt);
+        }
+        if (historyEvery < 1) {
+            throw new BadOptionValue("--history-every", "must be >= 1 iteration, got " + historyEvery);
+        }
+        if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
+            throw new BadOptionValue("--learning-rate", "must be finite and > 0, got " + learningRate);
+        }
         try (OutputFolder folder = overwrite.claim(out, "encode", model, audio, score)) {
             return call(folder);
         }
@@ -126,20 +155,51 @@ final class EncodeCommand implements Callable<Integer> {
                 threads.threads(), DecompositionOptions.DEFAULT_HISTORY_EVERY);
         DecompositionResult result = new DecompositionResult(wdSel, h, weSel, k, n, c.pitches().clone(), history,
                 errors, 0, options);
+        Map<String, Object> adaptParams = null;
+        if (adapt > 0) {
+            NaeOptions nae = naeOptions(section(section(summary, "parameters"), "run"), summaryFile);
+            DecompositionOptions adaptOptions = BadOptionValue.build(() -> new DecompositionOptions(method, adapt,
+                    DecompositionOptions.DEFAULT_SEED, threads.threads(), historyEvery, KernelChoice.AUTO, nae),
+                    "threads", "--threads");
+            NaeWeights start = new NaeWeights(weSel, wdSel, k, r).balanced();
+            if (method == Method.NAE_MU && !start.nonnegative()) {
+                throw InvalidInputException.of(model.resolve("W_E.npy"), "has negative entries, which the "
+                        + "multiplicative rule (nae-mu) cannot adapt");
+            }
+            try (Progress p = new Progress(method.id() + " adapt", adapt, output.quiet)) {
+                result = Decomposition.fit(a.magnitude(), c, adaptOptions, start, RunOptions.warnOnCollapse(p));
+            }
+            adaptParams = new LinkedHashMap<>();
+            adaptParams.put("iterations", adapt);
+            adaptParams.put("history_every", historyEvery);
+            adaptParams.put("encode_l1_error", errors.columnL1());
+            adaptParams.put("encode_relative_l1_error", errors.relativeL1());
+        }
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("command", "encode");
         parameters.put("model", model.toString());
         parameters.put("audio", audio.toString());
         parameters.put("score", score.toString());
         parameters.put("analysis", analysisParams);
+        if (adaptParams != null) {
+            parameters.put("adapt", adaptParams);
+            // As decompose records it, so that the adapted model can be adapted again with the same optimizer.
+            parameters.put("run", result.options().nae().describe(method));
+        }
         if (prepared.alignment() != null) {
             parameters.put("alignment", prepared.describe(alignment));
         }
         Results.write(folder, result, parameters, Aligner.both(Aligner.both(
                 output.plotWriter(a, result, prepared.alignment()), prepared.files(output.plots)),
                 output.pageWriter("encode")));
-        System.out.printf(Locale.ROOT, "encode (%s): column-wise l1 error %.4g (relative %.4f) for %d pitches without "
-                + "training; results in %s%n", method.id(), errors.columnL1(), errors.relativeL1(), r, out);
+        if (adapt > 0) {
+            System.out.printf(Locale.ROOT, "encode (%s): column-wise l1 error %.4g (relative %.4f) for %d pitches, "
+                            + "%.4g after %d adapt iterations in %.2f s; results in %s%n", method.id(), errors.columnL1(),
+                    errors.relativeL1(), r, result.errors().columnL1(), adapt, result.seconds(), out);
+        } else {
+            System.out.printf(Locale.ROOT, "encode (%s): column-wise l1 error %.4g (relative %.4f) for %d pitches "
+                    + "without training; results in %s%n", method.id(), errors.columnL1(), errors.relativeL1(), r, out);
+        }
         return 0;
     }
 
@@ -165,6 +225,18 @@ final class EncodeCommand implements Callable<Integer> {
                     + "; an encoder can only encode pitches it has templates for");
         }
         return rows;
+    }
+
+    /** The model's optimizer hyperparameters (Keras' defaults where it lacks them), with --learning-rate. */
+    private NaeOptions naeOptions(Map<String, Object> run, Path file) {
+        NaeOptions d = NaeOptions.DEFAULT;
+        double lr = learningRate != null ? learningRate : real(run, "learning_rate", NaeOptions.METHOD_DEFAULT);
+        try {
+            return new NaeOptions(lr, real(run, "beta1", d.beta1()), real(run, "beta2", d.beta2()),
+                    real(run, "rho", d.rho()), real(run, "epsilon", d.epsilon()), d.init());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(file, "invalid optimizer parameters: " + e.getMessage());
+        }
     }
 
     private Method method(Map<String, Object> summary, Path file) {
