@@ -24,7 +24,7 @@ run decompose "${A[@]}" --method nae-adam --iterations "$iterations" --out "$out
 run decompose "${B[@]}" --method nae-adam --iterations "$iterations" --history-every 50 --out "$out/fresh-b"
 run encode --model "$out/model-a" "${B[@]}" --out "$out/encode-b"
 for lr in model 0.003 0.01; do
-  if [ "$lr" = model ]; then opt=(); else opt=(--learning-rate "$lr"); fi
+  if [ "$lr" = model ]; then opt=(); else opt=(--adapt-learning-rate "$lr"); fi
   run encode --model "$out/model-a" "${B[@]}" --adapt 400 --history-every 50 "${opt[@]}" --out "$out/adapt-b-$lr"
 done
 run decompose "${A[@]}" "${B[@]}" --method nae-adam --iterations "$iterations" --out "$out/joint"

@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
 @Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Apply a trained autoencoder (a results folder of decompose --method nae-*) to another recording "
                 + "of the same piece: compute its activations H = ReLU(W_E V) * H^C and the approximation error "
-                + "without training. The spectrogram and constraint parameters are the model's."})
+                + "without training, or with --adapt refine the model on it first (another piano or tuning). The "
+                + "spectrogram and constraint parameters are the model's."})
 final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR",
             description = "Results folder of a decompose run with an autoencoder method (W.npy, W_E.npy, summary.json).")
@@ -67,13 +68,13 @@ final class EncodeCommand implements Callable<Integer> {
                     + "model is written as W.npy and W_E.npy (default: ${DEFAULT-VALUE}: encode only).")
     int adapt;
 
-    @Option(names = "--learning-rate", paramLabel = "RATE",
-            description = "Learning rate of --adapt, > 0 (default: the model's).")
+    @Option(names = "--adapt-learning-rate", paramLabel = "RATE",
+            description = "Learning rate of --adapt, > 0 (default: the model's learning rate).")
     Double learningRate;
 
     @Option(names = "--history-every", paramLabel = "ITERATIONS",
-            description = "With --adapt, record the errors every this many iterations in history.csv, >= 1 "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Record the errors every this many iterations in history.csv, >= 1; the first and the last "
+                    + "iteration are always recorded (default: ${DEFAULT-VALUE}).")
     int historyEvery = DecompositionOptions.DEFAULT_HISTORY_EVERY;
 
     @Mixin
@@ -97,7 +98,7 @@ final class EncodeCommand implements Callable<Integer> {
             throw new BadOptionValue("--history-every", "must be >= 1 iteration, got " + historyEvery);
         }
         if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new BadOptionValue("--learning-rate", "must be finite and > 0, got " + learningRate);
+            throw new BadOptionValue("--adapt-learning-rate", "must be finite and > 0, got " + learningRate);
         }
         try (OutputFolder folder = overwrite.claim(out, "encode", model, audio, score)) {
             return call(folder);
@@ -227,7 +228,7 @@ final class EncodeCommand implements Callable<Integer> {
         return rows;
     }
 
-    /** The model's optimizer hyperparameters (Keras' defaults where it lacks them), with --learning-rate. */
+    /** The model's optimizer hyperparameters (Keras' defaults where it lacks them), with --adapt-learning-rate. */
     private NaeOptions naeOptions(Map<String, Object> run, Path file) {
         NaeOptions d = NaeOptions.DEFAULT;
         double lr = learningRate != null ? learningRate : real(run, "learning_rate", NaeOptions.METHOD_DEFAULT);

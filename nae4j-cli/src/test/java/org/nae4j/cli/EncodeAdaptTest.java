@@ -96,12 +96,12 @@ class EncodeAdaptTest {
                 plain.toString(), "--threads", "1", "-q", "--no-plots");
         Path adapted = dir.resolve("adapted");
         ok("encode", "--model", model.toString(), "--audio", b.toString(), "--score", sb.toString(), "--out",
-                adapted.toString(), "--adapt", "60", "--learning-rate", "0.003", "--threads", "1", "-q", "--no-plots");
+                adapted.toString(), "--adapt", "60", "--adapt-learning-rate", "0.003", "--threads", "1", "-q", "--no-plots");
         Map<String, Object> p = Json.readObject(plain.resolve("summary.json"));
         Map<String, Object> s = Json.readObject(adapted.resolve("summary.json"));
         double before = number(p, "l1_error");
         double after = number(s, "l1_error");
-        assertTrue(after < 0.8 * before, before + " -> " + after);
+        assertTrue(after < 0.5 * before, before + " -> " + after);
         Map<String, Object> adapt = section(section(s, "parameters"), "adapt");
         assertEquals(60, number(adapt, "iterations"));
         assertEquals(before, number(adapt, "encode_l1_error"), 1e-9 * before);
@@ -124,7 +124,7 @@ class EncodeAdaptTest {
         // Reproducible: the same run gives the same model.
         Path twice = dir.resolve("twice");
         ok("encode", "--model", model.toString(), "--audio", b.toString(), "--score", sb.toString(), "--out",
-                twice.toString(), "--adapt", "60", "--learning-rate", "0.003", "--threads", "1", "-q", "--no-plots");
+                twice.toString(), "--adapt", "60", "--adapt-learning-rate", "0.003", "--threads", "1", "-q", "--no-plots");
         assertArrayEquals(w1.data(), Npy.read(twice.resolve("W.npy")).data());
         assertArrayEquals(Npy.read(adapted.resolve("W_E.npy")).data(), Npy.read(twice.resolve("W_E.npy")).data());
     }
@@ -134,7 +134,7 @@ class EncodeAdaptTest {
         Path a = dir.resolve("a.wav");
         Path sa = dir.resolve("a.csv");
         performanceA(a, sa);
-        for (String[] bad : List.of(new String[] {"--adapt", "-1"}, new String[] {"--learning-rate", "0"},
+        for (String[] bad : List.of(new String[] {"--adapt", "-1"}, new String[] {"--adapt-learning-rate", "0"},
                 new String[] {"--history-every", "0"})) {
             List<String> args = new ArrayList<>(List.of("encode", "--model", dir.toString(), "--audio", a.toString(),
                     "--score", sa.toString(), "--out", dir.resolve("out").toString(), "-q"));
