@@ -83,6 +83,32 @@ class MultiPerformanceTest {
     }
 
     @Test
+    void theSamePerformanceTwiceTrainsTheModelOfOne(@TempDir Path dir) {
+        // The loss is a mean over the entries of V, so duplicating the frames leaves every gradient unchanged.
+        Path a = dir.resolve("a.wav");
+        Path sa = dir.resolve("a.csv");
+        EncodeAdaptTest.performanceA(a, sa);
+        ok("decompose", "--audio", a.toString(), "--score", sa.toString(), "--method", "nae-adam", "--iterations", "20",
+                "--threads", "1", "--out", dir.resolve("one").toString(), "-q", "--no-plots");
+        ok("decompose", "--audio", a.toString(), "--score", sa.toString(), "--audio", a.toString(), "--score",
+                sa.toString(), "--method", "nae-adam", "--iterations", "20", "--threads", "1", "--out",
+                dir.resolve("two").toString(), "-q", "--no-plots");
+        float[] one = Npy.read(dir.resolve("one/W.npy")).data();
+        float[] two = Npy.read(dir.resolve("two/W.npy")).data();
+        assertArrayEquals(one, two, 1e-4f * max(one));
+        float[] h = Npy.read(dir.resolve("one/H.npy")).data();
+        assertArrayEquals(h, Npy.read(dir.resolve("two/performance-2/H.npy")).data(), 1e-3f * max(h));
+    }
+
+    private static float max(float[] x) {
+        float m = 0;
+        for (float y : x) {
+            m = Math.max(m, y);
+        }
+        return m;
+    }
+
+    @Test
     void unequalPairsAndMethodsWithoutEncoderAreUsageErrors(@TempDir Path dir) {
         Path a = dir.resolve("a.wav");
         Path sa = dir.resolve("a.csv");
