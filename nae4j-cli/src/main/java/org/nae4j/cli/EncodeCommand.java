@@ -68,8 +68,14 @@ final class EncodeCommand implements Callable<Integer> {
                     + "model is written as W.npy and W_E.npy (default: ${DEFAULT-VALUE}: encode only).")
     int adapt;
 
+    @Option(names = "--adapt-method", paramLabel = "NAME", converter = MethodOption.Converter.class,
+            description = "Training method of --adapt: an autoencoder method (nae-mu, nae-sgd, nae-adam, nae-rmsprop; "
+                    + "nae-mu needs a model without negative weights) (default: the model's method).")
+    Method adaptMethod;
+
     @Option(names = "--adapt-learning-rate", paramLabel = "RATE",
-            description = "Learning rate of --adapt, > 0 (default: the model's learning rate).")
+            description = "Learning rate of --adapt, > 0 (default: the model's learning rate, or the method's default "
+                    + "with another --adapt-method).")
     Double learningRate;
 
     @Option(names = "--history-every", paramLabel = "ITERATIONS",
@@ -93,6 +99,9 @@ final class EncodeCommand implements Callable<Integer> {
     public Integer call() {
         if (adapt < 0) {
             throw new BadOptionValue("--adapt", "must be >= 0 iterations, got " + adapt);
+        }
+        if (adaptMethod != null && !adaptMethod.hasEncoder()) {
+            throw new BadOptionValue("--adapt-method", "must be an autoencoder method (nae-*), got " + adaptMethod.id());
         }
         if (historyEvery < 1) {
             throw new BadOptionValue("--history-every", "must be >= 1 iteration, got " + historyEvery);
@@ -158,16 +167,17 @@ final class EncodeCommand implements Callable<Integer> {
                 errors, 0, options);
         Map<String, Object> adaptParams = null;
         if (adapt > 0) {
-            NaeOptions nae = naeOptions(section(section(summary, "parameters"), "run"), summaryFile);
-            DecompositionOptions adaptOptions = BadOptionValue.build(() -> new DecompositionOptions(method, adapt,
+            Method am = adaptMethod == null ? method : adaptMethod;
+            NaeOptions nae = naeOptions(section(section(summary, "parameters"), "run"), am == method, summaryFile);
+            DecompositionOptions adaptOptions = BadOptionValue.build(() -> new DecompositionOptions(am, adapt,
                     DecompositionOptions.DEFAULT_SEED, threads.threads(), historyEvery, KernelChoice.AUTO, nae),
                     "threads", "--threads");
             NaeWeights start = new NaeWeights(weSel, wdSel, k, r).balanced();
-            if (method == Method.NAE_MU && !start.nonnegative()) {
+            if (am == Method.NAE_MU && !start.nonnegative()) {
                 throw InvalidInputException.of(model.resolve("W_E.npy"), "has negative entries, which the "
                         + "multiplicative rule (nae-mu) cannot adapt");
             }
-            try (Progress p = new Progress(method.id() + " adapt", adapt, output.quiet)) {
+            try (Progress p = new Progress(am.id() + " adapt", adapt, output.quiet)) {
                 result = Decomposition.fit(a.magnitude(), c, adaptOptions, start, RunOptions.warnOnCollapse(p));
             }
             adaptParams = new LinkedHashMap<>();
@@ -185,7 +195,7 @@ final class EncodeCommand implements Callable<Integer> {
         if (adaptParams != null) {
             parameters.put("adapt", adaptParams);
             // As decompose records it, so that the adapted model can be adapted again with the same optimizer.
-            parameters.put("run", result.options().nae().describe(method));
+            parameters.put("run", result.options().nae().describe(result.options().method()));
         }
         if (prepared.alignment() != null) {
             parameters.put("alignment", prepared.describe(alignment));
@@ -195,8 +205,9 @@ final class EncodeCommand implements Callable<Integer> {
                 output.pageWriter("encode")));
         if (adapt > 0) {
             System.out.printf(Locale.ROOT, "encode (%s): column-wise l1 error %.4g (relative %.4f) for %d pitches, "
-                            + "%.4g after %d adapt iterations in %.2f s; results in %s%n", method.id(), errors.columnL1(),
-                    errors.relativeL1(), r, result.errors().columnL1(), adapt, result.seconds(), out);
+                            + "%.4g after %d adapt iterations (%s) in %.2f s; results in %s%n", method.id(),
+                    errors.columnL1(),
+                    errors.relativeL1(), r, result.errors().columnL1(), adapt, result.options().method().id(), result.seconds(), out);
         } else {
             System.out.printf(Locale.ROOT, "encode (%s): column-wise l1 error %.4g (relative %.4f) for %d pitches "
                     + "without training; results in %s%n", method.id(), errors.columnL1(), errors.relativeL1(), r, out);
@@ -228,10 +239,14 @@ final class EncodeCommand implements Callable<Integer> {
         return rows;
     }
 
-    /** The model's optimizer hyperparameters (Keras' defaults where it lacks them), with --adapt-learning-rate. */
-    private NaeOptions naeOptions(Map<String, Object> run, Path file) {
+    /**
+     * The model's optimizer hyperparameters (Keras' defaults where it lacks them), with --adapt-learning-rate;
+     * its learning rate only for {@code sameMethod} (another method's default differs by orders of magnitude).
+     */
+    private NaeOptions naeOptions(Map<String, Object> run, boolean sameMethod, Path file) {
         NaeOptions d = NaeOptions.DEFAULT;
-        double lr = learningRate != null ? learningRate : real(run, "learning_rate", NaeOptions.METHOD_DEFAULT);
+        double lr = learningRate != null ? learningRate
+                : sameMethod ? real(run, "learning_rate", NaeOptions.METHOD_DEFAULT) : NaeOptions.METHOD_DEFAULT;
         try {
             return new NaeOptions(lr, real(run, "beta1", d.beta1()), real(run, "beta2", d.beta2()),
                     real(run, "rho", d.rho()), real(run, "epsilon", d.epsilon()), d.init());

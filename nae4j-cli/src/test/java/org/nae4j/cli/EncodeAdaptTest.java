@@ -127,6 +127,13 @@ class EncodeAdaptTest {
                 twice.toString(), "--adapt", "60", "--adapt-learning-rate", "0.003", "--threads", "1", "-q", "--no-plots");
         assertArrayEquals(w1.data(), Npy.read(twice.resolve("W.npy")).data());
         assertArrayEquals(Npy.read(adapted.resolve("W_E.npy")).data(), Npy.read(twice.resolve("W_E.npy")).data());
+        // Another method: its own default learning rate, recorded as the adapted model's method.
+        Path sgd = dir.resolve("sgd");
+        ok("encode", "--model", model.toString(), "--audio", b.toString(), "--score", sb.toString(), "--out",
+                sgd.toString(), "--adapt", "5", "--adapt-method", "nae-sgd", "--threads", "1", "-q", "--no-plots");
+        Map<String, Object> t = Json.readObject(sgd.resolve("summary.json"));
+        assertEquals("nae-sgd", t.get("method"));
+        assertEquals(0.1, number(section(section(t, "parameters"), "run"), "learning_rate"));
     }
 
     @Test
@@ -135,7 +142,7 @@ class EncodeAdaptTest {
         Path sa = dir.resolve("a.csv");
         performanceA(a, sa);
         for (String[] bad : List.of(new String[] {"--adapt", "-1"}, new String[] {"--adapt-learning-rate", "0"},
-                new String[] {"--history-every", "0"})) {
+                new String[] {"--history-every", "0"}, new String[] {"--adapt-method", "nmf"})) {
             List<String> args = new ArrayList<>(List.of("encode", "--model", dir.toString(), "--audio", a.toString(),
                     "--score", sa.toString(), "--out", dir.resolve("out").toString(), "-q"));
             args.addAll(List.of(bad));
