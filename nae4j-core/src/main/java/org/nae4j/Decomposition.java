@@ -9,6 +9,7 @@ import org.nae4j.model.Factorization;
 import org.nae4j.model.History;
 import org.nae4j.model.Nae;
 import org.nae4j.model.NaeMultiplicative;
+import org.nae4j.model.NaeWeights;
 import org.nae4j.model.Nmf;
 import org.nae4j.model.Normalization;
 import org.nae4j.model.ProgressListener;
@@ -44,6 +45,22 @@ public final class Decomposition {
      */
     public static DecompositionResult fit(float[] v, Constraints c, DecompositionOptions options,
                                           ProgressListener progress) {
+        return fit(v, c, options, null, progress);
+    }
+
+    /**
+     * As {@link #fit(float[], Constraints, DecompositionOptions, ProgressListener)}, but an autoencoder method
+     * starts from {@code start} (e.g. a model trained on another recording of the piece, to refine it on this
+     * one) instead of {@code options.nae().init()}; null starts as usual.
+     *
+     * @throws IllegalArgumentException if {@code start} is given for NMF, its shape is not K×R, or it has
+     *                                  negative entries for the multiplicative autoencoder
+     */
+    public static DecompositionResult fit(float[] v, Constraints c, DecompositionOptions options, NaeWeights start,
+                                          ProgressListener progress) {
+        if (start != null && !options.method().hasEncoder()) {
+            throw new IllegalArgumentException(options.method().id() + " has no encoder to start from trained weights");
+        }
         int k = c.bins();
         int n = c.frames();
         int r = c.rank();
@@ -52,7 +69,7 @@ public final class Decomposition {
                     + k + "×" + n);
         }
         try (Workers par = Workers.create(options.threads())) {
-            Factorization model = create(v, c, options, par);
+            Factorization model = start == null ? create(v, c, options, par) : create(v, c, options, start, par);
             History history = new History();
             history.add(0, 0, Errors.of(v, model.templates(), model.activations(), k, r, n, par));
             long nanos = 0;
@@ -83,6 +100,15 @@ public final class Decomposition {
             case NAE_MU -> new NaeMultiplicative(v, c, o.nae().init(), o.seed(), par, o.kernels());
             case NAE_SGD, NAE_ADAM, NAE_RMSPROP -> new Nae(v, c, o.nae().init(), o.seed(), o.nae().optimizer(o.method()), par,
                     o.kernels());
+        };
+    }
+
+    private static Factorization create(float[] v, Constraints c, DecompositionOptions o, NaeWeights start,
+                                        Workers par) {
+        return switch (o.method()) {
+            case NMF -> throw new IllegalArgumentException("NMF has no encoder");
+            case NAE_MU -> new NaeMultiplicative(v, c, start, par, o.kernels());
+            case NAE_SGD, NAE_ADAM, NAE_RMSPROP -> new Nae(v, c, start, o.nae().optimizer(o.method()), par, o.kernels());
         };
     }
 

@@ -2,6 +2,8 @@ package org.nae4j.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.nae4j.Decomposition;
 import org.nae4j.DecompositionResult;
 import org.nae4j.Results;
 import org.nae4j.alignment.AlignmentResult;
+import org.nae4j.constraints.Constraints;
 import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.OutputFolder;
 import org.nae4j.model.Method;
@@ -27,12 +30,13 @@ import picocli.CommandLine.Spec;
                 + "shows them all (index.html)."})
 final class DecomposeCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--audio", required = true, paramLabel = "FILE",
-            description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel (channels are averaged).")
-    Path audio;
+            description = "The recording: WAV (PCM 8/16/24/32-bit or float), any rate, mono or multichannel (channels are averaged). "
+                    + "Repeat --audio and --score (paired in order) to train one autoencoder on several performances of a piece.")
+    List<Path> audio;
 
     @Option(names = "--score", required = true, paramLabel = "FILE",
             description = "Its score, aligned to the recording (or use --align): CSV (Start;Duration;Pitch;Velocity;Instrument, seconds) or MIDI.")
-    Path score;
+    List<Path> score;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Output folder, written whole or not at all; it must be new or empty, or hold an earlier "
@@ -68,12 +72,25 @@ final class DecomposeCommand implements Callable<Integer>, CheckedOptions {
 
     @Override
     public Integer call() {
-        try (OutputFolder folder = overwrite.claim(out, "decompose", audio, score)) {
-            return call(folder);
+        if (audio.size() != score.size()) {
+            throw new BadOptionValue("--score", "is given " + score.size() + " times but --audio " + audio.size()
+                    + " times; pair each recording with its score");
+        }
+        if (audio.size() > 1 && !method.method.hasEncoder()) {
+            throw new BadOptionValue("--method", method.method.id() + " cannot be trained on several performances: "
+                    + "only an autoencoder (nae-*) learns a model shared by them");
+        }
+        List<Path> inputs = new ArrayList<>(audio);
+        inputs.addAll(score);
+        try (OutputFolder folder = overwrite.claim(out, "decompose", inputs.toArray(Path[]::new))) {
+            if (audio.size() > 1) {
+                return new MultiPerformance(this).run(folder);
+            }
+            return call(folder, audio.get(0), score.get(0));
         }
     }
 
-    private Integer call(OutputFolder folder) {
+    private Integer call(OutputFolder folder, Path audio, Path score) {
         Aligner.Prepared prepared = Aligner.prepare(audio, score, alignment, analysis, output);
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("audio", audio.toString());
@@ -94,12 +111,17 @@ final class DecomposeCommand implements Callable<Integer>, CheckedOptions {
 
     /** Decomposes an analysed recording, with its size on stderr and a progress bar. */
     static DecompositionResult fit(Analysis a, Method method, RunOptions run, OutputOptions output) {
+        return fit(a.magnitude(), a.constraints(), method, run, output);
+    }
+
+    /** Decomposes V under constraints c, with its size on stderr and a progress bar. */
+    static DecompositionResult fit(float[] v, Constraints c, Method method, RunOptions run, OutputOptions output) {
         output.log(String.format(Locale.ROOT, "%s: K=%d bins, N=%d frames, R=%d pitches; W^C %.1f %%, H^C %.1f %% nonzero",
-                method.id(), a.constraints().bins(), a.constraints().frames(), a.constraints().rank(),
-                100 * a.constraints().support().templateDensity(), 100 * a.constraints().support().activationDensity()));
+                method.id(), c.bins(), c.frames(), c.rank(),
+                100 * c.support().templateDensity(), 100 * c.support().activationDensity()));
         DecompositionResult r;
         try (Progress p = new Progress(method.id(), run.iterations, output.quiet)) {
-            r = Decomposition.fit(a.magnitude(), a.constraints(), run.options(method), RunOptions.warnOnCollapse(p));
+            r = Decomposition.fit(v, c, run.options(method), RunOptions.warnOnCollapse(p));
         }
         return r;
     }

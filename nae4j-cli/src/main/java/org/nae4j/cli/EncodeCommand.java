@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nae4j.Analysis;
+import org.nae4j.Decomposition;
 import org.nae4j.DecompositionOptions;
 import org.nae4j.DecompositionResult;
 import org.nae4j.io.InvalidInputException;
@@ -22,7 +23,10 @@ import org.nae4j.model.Workers;
 import org.nae4j.model.Errors;
 import org.nae4j.model.History;
 import org.nae4j.model.Method;
+import org.nae4j.model.KernelChoice;
 import org.nae4j.model.Nae;
+import org.nae4j.model.NaeOptions;
+import org.nae4j.model.NaeWeights;
 import org.nae4j.spectral.StftParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,12 +36,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nae4j encode}: applies a trained autoencoder to another recording of the same piece, without
- * training: H = ReLU(W_E V) ⊙ H^C with H^C from the new score, V̂ = W_D H (method §4).
+ * training: H = ReLU(W_E V) ⊙ H^C with H^C from the new score, V̂ = W_D H (method §4); with {@code --adapt},
+ * then trains the model on for a few iterations from those weights, to fit a new piano or tuning.
  */
 @Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Apply a trained autoencoder (a results folder of decompose --method nae-*) to another recording "
                 + "of the same piece: compute its activations H = ReLU(W_E V) * H^C and the approximation error "
-                + "without training. The spectrogram and constraint parameters are the model's."})
+                + "without training, or with --adapt refine the model on it first (another piano or tuning). The "
+                + "spectrogram and constraint parameters are the model's."})
 final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR",
             description = "Results folder of a decompose run with an autoencoder method (W.npy, W_E.npy, summary.json).")
@@ -62,6 +68,27 @@ final class EncodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--adapt", paramLabel = "ITERATIONS",
+            description = "Then refine the model (W_D and W_E) on this recording for this many iterations, >= 0, "
+                    + "starting from the trained weights, with the model's method and hyperparameters; the adapted "
+                    + "model is written as W.npy and W_E.npy (default: ${DEFAULT-VALUE}: encode only).")
+    int adapt;
+
+    @Option(names = "--adapt-method", paramLabel = "NAME", converter = MethodOption.Converter.class,
+            description = "Training method of --adapt: an autoencoder method (nae-mu, nae-sgd, nae-adam, nae-rmsprop; "
+                    + "nae-mu needs a model without negative weights) (default: the model's method).")
+    Method adaptMethod;
+
+    @Option(names = "--adapt-learning-rate", paramLabel = "RATE",
+            description = "Learning rate of --adapt, > 0 (default: the model's learning rate, or the method's default "
+                    + "with another --adapt-method).")
+    Double learningRate;
+
+    @Option(names = "--history-every", paramLabel = "ITERATIONS",
+            description = "Record the errors every this many iterations in history.csv, >= 1; the first and the last "
+                    + "iteration are always recorded (default: ${DEFAULT-VALUE}).")
+    int historyEvery = DecompositionOptions.DEFAULT_HISTORY_EVERY;
+
     @Mixin
     ThreadsOption threads;
 
@@ -76,6 +103,18 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (adapt < 0) {
+            throw new BadOptionValue("--adapt", "must be >= 0 iterations, got " + adapt);
+        }
+        if (adaptMethod != null && !adaptMethod.hasEncoder()) {
+            throw new BadOptionValue("--adapt-method", "must be an autoencoder method (nae-*), got " + adaptMethod.id());
+        }
+        if (historyEvery < 1) {
+            throw new BadOptionValue("--history-every", "must be >= 1 iteration, got " + historyEvery);
+        }
+        if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
+            throw new BadOptionValue("--adapt-learning-rate", "must be finite and > 0, got " + learningRate);
+        }
         try (OutputFolder folder = overwrite.claim(out, "encode", model, audio, score)) {
             return call(folder);
         }
@@ -132,20 +171,53 @@ final class EncodeCommand implements Callable<Integer> {
                 threads.threads(), DecompositionOptions.DEFAULT_HISTORY_EVERY);
         DecompositionResult result = new DecompositionResult(wdSel, h, weSel, k, n, c.pitches().clone(), history,
                 errors, 0, options);
+        Map<String, Object> adaptParams = null;
+        if (adapt > 0) {
+            Method am = adaptMethod == null ? method : adaptMethod;
+            NaeOptions nae = naeOptions(section(section(summary, "parameters"), "run"), am == method, summaryFile);
+            DecompositionOptions adaptOptions = BadOptionValue.build(() -> new DecompositionOptions(am, adapt,
+                    DecompositionOptions.DEFAULT_SEED, threads.threads(), historyEvery, KernelChoice.AUTO, nae),
+                    "threads", "--threads");
+            NaeWeights start = new NaeWeights(weSel, wdSel, k, r).balanced();
+            if (am == Method.NAE_MU && !start.nonnegative()) {
+                throw InvalidInputException.of(model.resolve("W_E.npy"), "has negative entries, which the "
+                        + "multiplicative rule (nae-mu) cannot adapt");
+            }
+            try (Progress p = new Progress(am.id() + " adapt", adapt, output.quiet)) {
+                result = Decomposition.fit(a.magnitude(), c, adaptOptions, start, RunOptions.warnOnCollapse(p));
+            }
+            adaptParams = new LinkedHashMap<>();
+            adaptParams.put("iterations", adapt);
+            adaptParams.put("history_every", historyEvery);
+            adaptParams.put("encode_l1_error", errors.columnL1());
+            adaptParams.put("encode_relative_l1_error", errors.relativeL1());
+        }
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("command", "encode");
         parameters.put("model", model.toString());
         parameters.put("audio", audio.toString());
         parameters.put("score", score.toString());
         parameters.put("analysis", analysisParams);
+        if (adaptParams != null) {
+            parameters.put("adapt", adaptParams);
+            // As decompose records it, so that the adapted model can be adapted again with the same optimizer.
+            parameters.put("run", result.options().nae().describe(result.options().method()));
+        }
         if (prepared.alignment() != null) {
             parameters.put("alignment", prepared.describe(alignment));
         }
         Results.write(folder, result, parameters, Aligner.both(Aligner.both(
                 output.plotWriter(a, result, prepared.alignment()), prepared.files(output.plots)),
                 output.pageWriter("encode")));
-        spec.commandLine().getOut().printf(Locale.ROOT, "encode (%s): column-wise l1 error %.4g (relative %.4f) for %d pitches without "
-                + "training; results in %s%n", method.id(), errors.columnL1(), errors.relativeL1(), r, out);
+        if (adapt > 0) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "encode (%s): column-wise l1 error %.4g (relative %.4f) for %d pitches, "
+                            + "%.4g after %d adapt iterations (%s) in %.2f s; results in %s%n", method.id(),
+                    errors.columnL1(),
+                    errors.relativeL1(), r, result.errors().columnL1(), adapt, result.options().method().id(), result.seconds(), out);
+        } else {
+            spec.commandLine().getOut().printf(Locale.ROOT, "encode (%s): column-wise l1 error %.4g (relative %.4f) for %d pitches "
+                    + "without training; results in %s%n", method.id(), errors.columnL1(), errors.relativeL1(), r, out);
+        }
         return 0;
     }
 
@@ -171,6 +243,22 @@ final class EncodeCommand implements Callable<Integer> {
                     + "; an encoder can only encode pitches it has templates for");
         }
         return rows;
+    }
+
+    /**
+     * The model's optimizer hyperparameters (Keras' defaults where it lacks them), with --adapt-learning-rate;
+     * its learning rate only for {@code sameMethod} (another method's default differs by orders of magnitude).
+     */
+    private NaeOptions naeOptions(Map<String, Object> run, boolean sameMethod, Path file) {
+        NaeOptions d = NaeOptions.DEFAULT;
+        double lr = learningRate != null ? learningRate
+                : sameMethod ? real(run, "learning_rate", NaeOptions.METHOD_DEFAULT) : NaeOptions.METHOD_DEFAULT;
+        try {
+            return new NaeOptions(lr, real(run, "beta1", d.beta1()), real(run, "beta2", d.beta2()),
+                    real(run, "rho", d.rho()), real(run, "epsilon", d.epsilon()), d.init());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(file, "invalid optimizer parameters: " + e.getMessage());
+        }
     }
 
     private Method method(Map<String, Object> summary, Path file) {

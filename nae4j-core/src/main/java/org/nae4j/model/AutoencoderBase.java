@@ -33,6 +33,17 @@ abstract class AutoencoderBase implements Autoencoder {
      * @throws IllegalArgumentException if V is not K×N
      */
     AutoencoderBase(float[] v, Constraints c, NaeInit init, long seed, Workers workers, KernelChoice choice) {
+        this(v, c, init, seed, null, workers, choice);
+    }
+
+    /**
+     * As above, starting from {@code start} instead of {@code init} when it is not null; its W_D is projected
+     * onto W^C as every training step projects it.
+     *
+     * @throws IllegalArgumentException if V is not K×N or {@code start} is not K×R
+     */
+    AutoencoderBase(float[] v, Constraints c, NaeInit init, long seed, NaeWeights start, Workers workers,
+                    KernelChoice choice) {
         Parallel par = workers.pool();
         this.k = c.bins();
         this.n = c.frames();
@@ -42,7 +53,19 @@ abstract class AutoencoderBase implements Autoencoder {
         this.support = c.support();
         this.we = new float[r * k];
         this.wd = new float[k * r];
-        NaeInitialization.initialise(v, c, init, seed, we, wd, par);
+        if (start == null) {
+            NaeInitialization.initialise(v, c, init, seed, we, wd, par);
+        } else {
+            if (start.bins() != k || start.rank() != r) {
+                throw new IllegalArgumentException("the starting weights are for K×R = " + start.bins() + "×"
+                        + start.rank() + " but the constraints are " + k + "×" + r);
+            }
+            System.arraycopy(start.encoder(), 0, we, 0, we.length);
+            float[] wc = c.wc();
+            for (int i = 0; i < wd.length; i++) {
+                wd[i] = wc[i] == 0f ? 0f : Math.max(start.decoder()[i], 0f);
+            }
+        }
         this.h = new float[r * n];
         RowRanges activations = support.intervals();
         RowRanges templates = support.bands();

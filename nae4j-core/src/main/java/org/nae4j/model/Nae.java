@@ -56,7 +56,23 @@ public final class Nae extends AutoencoderBase {
      */
     public Nae(float[] v, Constraints c, NaeInit init, long seed, Optimizer.Factory optimizers, Workers workers,
                KernelChoice kernels) {
-        super(v, c, init, seed, workers, kernels);
+        this(v, c, init, seed, null, optimizers, workers, kernels);
+    }
+
+    /**
+     * An autoencoder that starts from trained weights, e.g. to refine a model on another recording of the
+     * piece; the optimizers start fresh.
+     *
+     * @param start W_E and W_D to start from (K×R as the constraints)
+     */
+    public Nae(float[] v, Constraints c, NaeWeights start, Optimizer.Factory optimizers, Workers workers,
+               KernelChoice kernels) {
+        this(v, c, NaeInit.RANDOM, 0, java.util.Objects.requireNonNull(start, "start"), optimizers, workers, kernels);
+    }
+
+    private Nae(float[] v, Constraints c, NaeInit init, long seed, NaeWeights start, Optimizer.Factory optimizers,
+                Workers workers, KernelChoice kernels) {
+        super(v, c, init, seed, start, workers, kernels);
         this.wc = c.wc();
         double sq = 0;
         for (float x : v) {

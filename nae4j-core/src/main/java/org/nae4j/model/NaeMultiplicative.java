@@ -47,7 +47,23 @@ public final class NaeMultiplicative extends AutoencoderBase {
      */
     public NaeMultiplicative(float[] v, Constraints c, NaeInit init, long seed, Workers workers,
                              KernelChoice kernels) {
-        super(v, c, nonnegativeStart(init), seed, workers, kernels);
+        this(v, c, nonnegativeStart(init), seed, null, workers, kernels);
+    }
+
+    /**
+     * The multiplicative autoencoder starting from trained weights, e.g. to refine a model on another
+     * recording of the piece.
+     *
+     * @param start W_E and W_D to start from (K×R as the constraints), all ≥ 0
+     * @throws IllegalArgumentException if {@code start} has negative entries
+     */
+    public NaeMultiplicative(float[] v, Constraints c, NaeWeights start, Workers workers, KernelChoice kernels) {
+        this(v, c, NaeInit.RANDOM, 0, nonnegativeStart(start), workers, kernels);
+    }
+
+    private NaeMultiplicative(float[] v, Constraints c, NaeInit init, long seed, NaeWeights start, Workers workers,
+                              KernelChoice kernels) {
+        super(v, c, init, seed, start, workers, kernels);
         this.hc = c.hc();
         this.encNum = new float[r * k];
         this.encDen = new float[r * k];
@@ -67,6 +83,14 @@ public final class NaeMultiplicative extends AutoencoderBase {
     /** Entries [from, to) of Eq. 3's encoder update, from the factors {@code encoderFactors} left. */
     private void updateEncoder(int from, int to) {
         Nmf.multiplicativeUpdate(we, encNum, encDen, from, to);
+    }
+
+    private static NaeWeights nonnegativeStart(NaeWeights start) {
+        if (!start.nonnegative()) {
+            throw new IllegalArgumentException("the multiplicative NAE needs a nonnegative start; the given W_E or "
+                    + "W_D has negative entries (train it on with an additive optimizer instead)");
+        }
+        return start;
     }
 
     private static NaeInit nonnegativeStart(NaeInit init) {
