@@ -24,6 +24,10 @@ final class VectorBlockKernel implements BlockKernel {
     @Override
     public void run(float[] a, int[] aRow, int aStep, float[] b, int bOff, int bStride, int depth,
                     float[] c, int[] cRow, int cCol, int rows, int cols, boolean accumulate) {
+        if (VectorShape.FEW_REGISTERS) {
+            runSmall(a, aRow, aStep, b, bOff, bStride, depth, c, cRow, cCol, rows, cols, accumulate);
+            return;
+        }
         boolean wide = cols >= 4 * L;
         int group = wide ? WIDE_ROWS : NARROW_ROWS;
         for (int i = 0; i < rows; i += group) {
@@ -54,6 +58,31 @@ final class VectorBlockKernel implements BlockKernel {
                 } else {
                     b4x1(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
                 }
+            }
+            if (j < cols) {
+                scalarColumns(a, aRow, i, m, aStep, b, bOff, bStride, depth, c, cRow, cCol, j, cols, accumulate);
+            }
+        }
+    }
+
+    /**
+     * {@link #run} with blocks of at most 4 rows × 2 vectors (8 accumulators, 2 loads and a broadcast), for
+     * machines with 16 vector registers, where the larger blocks would spill.
+     */
+    private static void runSmall(float[] a, int[] aRow, int aStep, float[] b, int bOff, int bStride, int depth,
+                                 float[] c, int[] cRow, int cCol, int rows, int cols, boolean accumulate) {
+        for (int i = 0; i < rows; i += 4) {
+            int m = Math.min(4, rows - i);
+            int j = 0;
+            for (; j + 2 * L <= cols; j += 2 * L) {
+                if (m > 2) {
+                    b4x2(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
+                } else {
+                    b2x2(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
+                }
+            }
+            for (; j + L <= cols; j += L) {
+                b4x1(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
             }
             if (j < cols) {
                 scalarColumns(a, aRow, i, m, aStep, b, bOff, bStride, depth, c, cRow, cCol, j, cols, accumulate);

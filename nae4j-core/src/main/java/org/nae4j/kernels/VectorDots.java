@@ -36,13 +36,24 @@ final class VectorDots {
             throw new IllegalArgumentException("dot blocks need " + BlockKernel.DOT_WORK + " floats of work space, got "
                     + work.length);
         }
+        if (VectorShape.FEW_REGISTERS && rows > 2) {
+            // 16 vector registers (AVX2): blocks of up to 2 rows keep 8 accumulators and 6 loads in registers.
+            for (int off = 0; off < rows; off += 2) {
+                if (rows - off >= 2) {
+                    dots2(a, aRow, off, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
+                } else {
+                    dots1(a, aRow, off, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
+                }
+            }
+            return;
+        }
         switch (rows) {
             case 6 -> dots6(a, aRow, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
             case 5 -> dots5(a, aRow, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
             case 4 -> dots4(a, aRow, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
             case 3 -> dots3(a, aRow, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
-            case 2 -> dots2(a, aRow, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
-            case 1 -> dots1(a, aRow, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
+            case 2 -> dots2(a, aRow, 0, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
+            case 1 -> dots1(a, aRow, 0, b, bOff, bStride, lo, hi, c, cRow, cCol, work);
             default -> throw new IllegalArgumentException("a dot block has 1 to " + BlockKernel.DOT_MAX_ROWS
                     + " rows, got " + rows);
         }
@@ -128,7 +139,7 @@ final class VectorDots {
         x51.intoArray(work, 21 * L);
         x52.intoArray(work, 22 * L);
         x53.intoArray(work, 23 * L);
-        sums(work, 6, a, aRow, b, b0, bStride, p, hi, c, cRow, cCol);
+        sums(work, 6, a, aRow, 0, b, b0, bStride, p, hi, c, cRow, cCol);
     }
 
     private static void dots5(float[] a, int[] aRow, float[] b, int b0, int bStride, int lo, int hi, float[] c,
@@ -198,7 +209,7 @@ final class VectorDots {
         x41.intoArray(work, 17 * L);
         x42.intoArray(work, 18 * L);
         x43.intoArray(work, 19 * L);
-        sums(work, 5, a, aRow, b, b0, bStride, p, hi, c, cRow, cCol);
+        sums(work, 5, a, aRow, 0, b, b0, bStride, p, hi, c, cRow, cCol);
     }
 
     private static void dots4(float[] a, int[] aRow, float[] b, int b0, int bStride, int lo, int hi, float[] c,
@@ -257,7 +268,7 @@ final class VectorDots {
         x31.intoArray(work, 13 * L);
         x32.intoArray(work, 14 * L);
         x33.intoArray(work, 15 * L);
-        sums(work, 4, a, aRow, b, b0, bStride, p, hi, c, cRow, cCol);
+        sums(work, 4, a, aRow, 0, b, b0, bStride, p, hi, c, cRow, cCol);
     }
 
     private static void dots3(float[] a, int[] aRow, float[] b, int b0, int bStride, int lo, int hi, float[] c,
@@ -305,13 +316,13 @@ final class VectorDots {
         x21.intoArray(work, 9 * L);
         x22.intoArray(work, 10 * L);
         x23.intoArray(work, 11 * L);
-        sums(work, 3, a, aRow, b, b0, bStride, p, hi, c, cRow, cCol);
+        sums(work, 3, a, aRow, 0, b, b0, bStride, p, hi, c, cRow, cCol);
     }
 
-    private static void dots2(float[] a, int[] aRow, float[] b, int b0, int bStride, int lo, int hi, float[] c,
-                              int[] cRow, int cCol, float[] work) {
-        int a0 = aRow[0];
-        int a1 = aRow[1];
+    private static void dots2(float[] a, int[] aRow, int off, float[] b, int b0, int bStride, int lo, int hi,
+                              float[] c, int[] cRow, int cCol, float[] work) {
+        int a0 = aRow[off];
+        int a1 = aRow[off + 1];
         int b1 = b0 + bStride;
         int b2 = b0 + 2 * bStride;
         int b3 = b0 + 3 * bStride;
@@ -342,12 +353,12 @@ final class VectorDots {
         x11.intoArray(work, 5 * L);
         x12.intoArray(work, 6 * L);
         x13.intoArray(work, 7 * L);
-        sums(work, 2, a, aRow, b, b0, bStride, p, hi, c, cRow, cCol);
+        sums(work, 2, a, aRow, off, b, b0, bStride, p, hi, c, cRow, cCol);
     }
 
-    private static void dots1(float[] a, int[] aRow, float[] b, int b0, int bStride, int lo, int hi, float[] c,
-                              int[] cRow, int cCol, float[] work) {
-        int a0 = aRow[0];
+    private static void dots1(float[] a, int[] aRow, int off, float[] b, int b0, int bStride, int lo, int hi,
+                              float[] c, int[] cRow, int cCol, float[] work) {
+        int a0 = aRow[off];
         int b1 = b0 + bStride;
         int b2 = b0 + 2 * bStride;
         int b3 = b0 + 3 * bStride;
@@ -367,7 +378,7 @@ final class VectorDots {
         x01.intoArray(work, L);
         x02.intoArray(work, 2 * L);
         x03.intoArray(work, 3 * L);
-        sums(work, 1, a, aRow, b, b0, bStride, p, hi, c, cRow, cCol);
+        sums(work, 1, a, aRow, off, b, b0, bStride, p, hi, c, cRow, cCol);
     }
 
     /**
@@ -378,8 +389,8 @@ final class VectorDots {
      * reductions add the lanes one by one. The spill keeps the vectors out of this method's arguments:
      * passed to a call the JIT declines to inline (the blocks are large), they would be boxed.
      */
-    private static void sums(float[] work, int rows, float[] a, int[] aRow, float[] b, int b0, int bStride, int tail,
-                             int hi, float[] c, int[] cRow, int cCol) {
+    private static void sums(float[] work, int rows, float[] a, int[] aRow, int off, float[] b, int b0, int bStride,
+                             int tail, int hi, float[] c, int[] cRow, int cCol) {
         for (int i = 0; i < rows; i++) {
             float s0;
             float s1;
@@ -412,7 +423,7 @@ final class VectorDots {
                 s2 = x2.reduceLanes(VectorOperators.ADD);
                 s3 = x3.reduceLanes(VectorOperators.ADD);
             }
-            int ai = aRow[i];
+            int ai = aRow[off + i];
             for (int p = tail; p < hi; p++) {
                 float x = a[ai + p];
                 s0 = Math.fma(x, b[b0 + p], s0);
@@ -420,7 +431,7 @@ final class VectorDots {
                 s2 = Math.fma(x, b[b0 + 2 * bStride + p], s2);
                 s3 = Math.fma(x, b[b0 + 3 * bStride + p], s3);
             }
-            int co = cRow[i] + cCol;
+            int co = cRow[off + i] + cCol;
             c[co] = s0;
             c[co + 1] = s1;
             c[co + 2] = s2;

@@ -15,8 +15,46 @@ final class VectorShape {
     /** System property that forces the vector width in bits: 128, 256 or 512. */
     static final String PROPERTY = "nae4j.vector.bits";
     static final VectorSpecies<Float> SPECIES = choose(System.getProperty(PROPERTY));
+    /** System property that sets the vector registers the blocks may use: 16 or 32. */
+    static final String REGISTERS_PROPERTY = "nae4j.vector.registers";
+    /**
+     * Whether the machine has only 16 vector registers (x86 without AVX-512: HotSpot's UseAVX below 3), so
+     * the kernels use blocks of fewer accumulators: a block that needs more registers than there are spills
+     * its accumulators to memory on every step.
+     */
+    static final boolean FEW_REGISTERS = fewRegisters(System.getProperty(REGISTERS_PROPERTY), useAvx());
 
     private VectorShape() {
+    }
+
+    /** Whether to use the small blocks, from the property (16 or 32) or else HotSpot's UseAVX level (null off x86). */
+    static boolean fewRegisters(String registers, String useAvx) {
+        if (registers != null && !registers.isBlank()) {
+            return switch (registers.trim()) {
+                case "16" -> true;
+                case "32" -> false;
+                default -> throw new IllegalArgumentException(REGISTERS_PROPERTY + " must be 16 or 32, got '"
+                        + registers + "'");
+            };
+        }
+        if (useAvx == null) {
+            return false;
+        }
+        try {
+            return Integer.parseInt(useAvx.trim()) < 3;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** HotSpot's UseAVX flag (x86 only), or null. */
+    private static String useAvx() {
+        try {
+            return java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("UseAVX").getValue();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The species for a property value; null or blank gives the preferred one. */

@@ -26,6 +26,22 @@ class BlockKernelTest {
     }
 
     @Test
+    void sixteenRegistersMeanTheSmallBlocks() {
+        Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+        org.junit.jupiter.api.Assertions.assertTrue(VectorShape.fewRegisters(null, "2"), "AVX2");
+        org.junit.jupiter.api.Assertions.assertFalse(VectorShape.fewRegisters(null, "3"), "AVX-512");
+        org.junit.jupiter.api.Assertions.assertFalse(VectorShape.fewRegisters(null, null), "not x86");
+        org.junit.jupiter.api.Assertions.assertTrue(VectorShape.fewRegisters("16", "3"), "forced");
+        org.junit.jupiter.api.Assertions.assertFalse(VectorShape.fewRegisters("32", "2"), "forced");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> VectorShape.fewRegisters("8", null));
+        String forced = System.getProperty(VectorShape.REGISTERS_PROPERTY);
+        if (forced != null) {
+            assertEquals(forced.equals("16"), VectorShape.FEW_REGISTERS, "the fork runs the blocks it asks for");
+        }
+    }
+
+    @Test
     void aShapeOtherThan128256Or512IsRefused() {
         Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> VectorShape.choose("64"));
