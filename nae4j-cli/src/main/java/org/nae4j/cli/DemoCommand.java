@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Render the bundled example (" + Examples.BUNDLED_COMPOSER + ", " + Examples.BUNDLED_TITLE
                 + ") with the built-in synthesizer and decompose it; writes the audio, the score and the results."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, CheckedOptions {
     /** Fewer than the paper's 10000: the demo should finish in seconds; NMF has converged by then. */
     static final int DEMO_ITERATIONS = 1000;
 
@@ -56,6 +56,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     OverwriteOption overwrite;
+
+    @Override
+    public void check() {
+        run.checkFor(method.method);
+    }
 
     DemoCommand() {
         run = new RunOptions();

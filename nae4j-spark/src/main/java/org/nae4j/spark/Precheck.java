@@ -182,7 +182,7 @@ final class Precheck {
 
         @Override
         public int write(ByteBuffer src) {
-            throw new UnsupportedOperationException("read-only");
+            throw new java.nio.channels.NonWritableChannelException();
         }
 
         @Override
@@ -203,7 +203,7 @@ final class Precheck {
 
         @Override
         public SeekableByteChannel truncate(long s) {
-            throw new UnsupportedOperationException("read-only");
+            throw new java.nio.channels.NonWritableChannelException();
         }
 
         @Override
