@@ -66,14 +66,22 @@ final class VectorBlockKernel implements BlockKernel {
     }
 
     /**
-     * {@link #run} with blocks of at most 4 rows × 2 vectors (8 accumulators, 2 loads and a broadcast), for
-     * machines with 16 vector registers, where the larger blocks would spill.
+     * {@link #run} for machines with 16 vector registers, where the larger blocks would spill: 3 rows × 4
+     * vectors on products at least four vectors wide, else at most 4 rows × 2 vectors (8 accumulators).
      */
     private static void runSmall(float[] a, int[] aRow, int aStep, float[] b, int bOff, int bStride, int depth,
                                  float[] c, int[] cRow, int cCol, int rows, int cols, boolean accumulate) {
-        for (int i = 0; i < rows; i += 4) {
-            int m = Math.min(4, rows - i);
+        boolean wide = cols >= 4 * L;
+        for (int i = 0; i < rows; i += wide ? 3 : 4) {
+            int m = Math.min(wide ? 3 : 4, rows - i);
             int j = 0;
+            if (wide) {
+                // 3 rows × 4 vectors: 12 accumulators, 4 loads and a broadcast, one register more than there are,
+                // against 8 multiply-adds per 6 loads and broadcasts in a 4 × 2 block.
+                int blocks = cols / (4 * L);
+                b3x4(a, aRow, i, m, aStep, b, bOff, bStride, depth, c, cRow, cCol, blocks, accumulate);
+                j = blocks * 4 * L;
+            }
             for (; j + 2 * L <= cols; j += 2 * L) {
                 if (m > 2) {
                     b4x2(a, aRow, i, m, aStep, b, bOff + j, bStride, depth, c, cRow, cCol + j, accumulate);
