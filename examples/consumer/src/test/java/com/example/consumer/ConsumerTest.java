@@ -12,7 +12,12 @@ import org.nae4j.Decomposition;
 import org.nae4j.DecompositionOptions;
 import org.nae4j.DecompositionResult;
 import org.nae4j.Results;
+import org.nae4j.model.Acceleration;
+import org.nae4j.model.Errors;
+import org.nae4j.model.KernelChoice;
 import org.nae4j.model.Method;
+import org.nae4j.model.Nmf;
+import org.nae4j.model.Workers;
 import org.nae4j.score.Examples;
 import org.nae4j.score.Score;
 import org.nae4j.score.Synth;
@@ -40,6 +45,25 @@ class ConsumerTest {
         Results.write(out, r);
         for (String f : new String[]{"W.npy", "H.npy", "pitches.csv", "history.csv", "summary.json"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f + " in " + out);
+        }
+    }
+
+    @Test
+    void stepsAModelOnItsOwnThreads() {
+        Score score = Examples.bundledScore();
+        int rate = StftParams.DEFAULT_SAMPLE_RATE;
+        Analysis a = Analysis.of(Synth.render(score, rate, SynthOptions.DEFAULT), rate, score);
+        var c = a.constraints();
+        try (Workers workers = Workers.create(2)) {
+            Nmf nmf = new Nmf(a.magnitude(), c, workers, KernelChoice.AUTO, Acceleration.DEFAULT);
+            double before = Errors.of(a.magnitude(), nmf.templates(), nmf.activations(), c.bins(), c.rank(),
+                    c.frames(), workers).frobenius();
+            for (int i = 0; i < 10; i++) {
+                nmf.step();
+            }
+            double after = Errors.of(a.magnitude(), nmf.templates(), nmf.activations(), c.bins(), c.rank(),
+                    c.frames(), workers).frobenius();
+            assertTrue(after < before, "loss " + after + " after 10 iterations, " + before + " before");
         }
     }
 }
