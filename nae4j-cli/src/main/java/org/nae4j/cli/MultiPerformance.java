@@ -11,6 +11,7 @@ import java.util.Map;
 import org.nae4j.Analysis;
 import org.nae4j.DecompositionResult;
 import org.nae4j.Results;
+import org.nae4j.report.DecompositionPage;
 import org.nae4j.alignment.AlignmentResult;
 import org.nae4j.constraints.Constraints;
 import org.nae4j.constraints.StackedConstraints;
@@ -95,6 +96,11 @@ final class MultiPerformance {
                 inputs.put("shared_model", "..");
                 DecomposeCommand.results(p.analysis(), each.get(i), inputs, cmd.method.method, cmd.run, cmd.analysis,
                         cmd.output, p.alignment(), p.files(), "decompose").fill(sub);
+            }
+            if (cmd.output.report) {
+                // The shared model's page: its errors and parameters, and links to each performance's page.
+                DecompositionPage.write(dir, "decompose", "nae4j decompose: one model for " + parts.size()
+                        + " performances");
             }
         });
         java.io.PrintWriter printed = cmd.spec.commandLine().getOut();

@@ -30,7 +30,7 @@ class MultiPerformanceTest {
     }
 
     @Test
-    void onePerformanceSharedModelAndAFolderPerPerformance(@TempDir Path dir) {
+    void onePerformanceSharedModelAndAFolderPerPerformance(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.wav");
         Path sa = dir.resolve("a.csv");
         Path b = dir.resolve("b.wav");
@@ -74,6 +74,12 @@ class MultiPerformanceTest {
         assertEquals(3, perf.size());
         assertEquals("performance-2", perf.get(1).get("folder"));
         assertEquals(b.toString(), perf.get(1).get("audio"));
+        // A page for the shared model that links each performance's own page.
+        String page = Files.readString(out.resolve("index.html"));
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(page.contains("performance-" + i + "/index.html"), "link to performance " + i);
+            assertTrue(Files.exists(out.resolve("performance-" + i + "/index.html")));
+        }
         // The shared model is a model for encode; the same run gives the same model.
         ok("encode", "--model", out.toString(), "--audio", b.toString(), "--score", sb.toString(), "--out",
                 dir.resolve("enc").toString(), "--threads", "1", "-q", "--no-plots");
