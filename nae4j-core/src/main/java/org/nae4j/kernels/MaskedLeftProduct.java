@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * work, which the threads claim in order; each part is summed on its own (part 0 into C) and the sums are
  * added in part order: each thread reads whole rows of B one after another (a split by columns reads half
  * rows, a stride the prefetcher follows worse), and C depends neither on the thread count nor on which
- * thread ran which part. Holds its scratch, so a product allocates nothing once it has seen
- * the largest C. Backs {@link MaskedOps#multiplyMasked}.
+ * thread ran which part. Holds its scratch, so a product allocates no arrays once it has seen the largest C.
+ * Runs inside {@link FusedTilePass}, a tile at a time ({@link Run#addTile}).
  */
 final class MaskedLeftProduct {
     /** Parts of the tiles; up to this many threads share one product. */
@@ -105,7 +105,7 @@ final class MaskedLeftProduct {
     }
 
     /** The parts' shares of the work ({@link #PARTS} of them, largest first), a copy. */
-    static long[] partWeights() {
+    private static long[] partWeights() {
         return PART_WEIGHTS.clone();
     }
 

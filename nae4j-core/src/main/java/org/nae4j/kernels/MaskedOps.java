@@ -24,10 +24,6 @@ final class MaskedOps {
     private final int frames;
     private final FrameTiles tiling;
     private final int tiles;
-    private final int[] active;
-    private final int[] tileStart;
-    private final int[] activeLo;
-    private final int[] activeHi;
     private final int workers;
     /** Per slot. */
     private final TileScratch[] scratch;
@@ -39,7 +35,7 @@ final class MaskedOps {
     private FusedTilePass fusedOther;
     private MaskedOps fusedOtherOps;
 
-    /** Receives, per tile, the product's rows that are active in it (see {@link #transATiles}). */
+    /** Receives, per tile, the product's rows that are active in it (see {@link #transATilesPadded}). */
     @FunctionalInterface
     interface TileAction {
         /**
@@ -68,10 +64,6 @@ final class MaskedOps {
         this.frames = pattern.length();
         this.tiling = new FrameTiles(pattern);
         this.tiles = tiling.tiles;
-        this.tileStart = tiling.tileStart;
-        this.active = tiling.active;
-        this.activeLo = tiling.activeLo;
-        this.activeHi = tiling.activeHi;
         this.workers = par.threads();
         this.leftProduct = new MaskedLeftProduct(tiling, par);
         this.fusedPass = new FusedTilePass(tiling, leftProduct, par);
@@ -97,7 +89,7 @@ final class MaskedOps {
     /**
      * The first half of {@link #transATilesThenMultiply} on its own: per tile, the rows of Aᵀ B active in it
      * as dot blocks on padded Bᵀ, handed to {@code action}, in the same claimed parts (the action's slot is
-     * the part). With Bᵀ at hand this saves keeping B in another layout for {@link #transATiles}.
+     * the part): the autoencoders' forward pass, which needs no second product.
      *
      * @param at  Aᵀ, R×kp row-major; row r zero outside [aLo[r], aHi[r]) and past k
      * @param kp  the row length of Aᵀ and Bᵀ: {@link #paddedBins}(k)
@@ -151,9 +143,8 @@ final class MaskedOps {
      * One pass over the tiles of Bᵀ for two products and an update between them: per tile, the rows of
      * Aᵀ B (R×N) active in it, computed as dot products along the bins, go to {@code action}, which may rewrite
      * X's columns in the tile (X zero outside the pattern); then X's tile times the tile of Bᵀ is added into
-     * C = X Bᵀ. The same as {@link #transATiles} followed by {@link #multiplyMasked} on the updated X, but Bᵀ is
-     * read once instead of B and Bᵀ once each (NMF's iteration: WᵀV, the H update, then H Vᵀ). C is the same
-     * for any thread count.
+     * C = X Bᵀ. The same as computing Aᵀ B, updating X and then computing X Bᵀ, but Bᵀ is read once instead of
+     * B and Bᵀ once each (NMF's iteration: WᵀV, the H update, then H Vᵀ). C is the same for any thread count.
      *
      * @param at  Aᵀ, R×kp row-major; row r zero outside [aLo[r], aHi[r]) and past k
      * @param kp  the row length of Aᵀ, Bᵀ and C: {@link #paddedBins}(k)
