@@ -2,6 +2,7 @@
 # Compares two builds of nae4j (their CLI jars) on the masked path, in one JVM per order:
 #   scripts/bench/paired-builds.sh OLD.jar NEW.jar AUDIO SCORE [METHODS] [THREADS] [ROUNDS]
 # OLD_DRIVER=FILE compiles another Driver.java against OLD.jar, for a build from before an API change.
+# JVM_OPTS adds options to the JVM, e.g. JVM_OPTS=-XX:UseAVX=2 to compare the builds as on an AVX2 machine.
 # Runs (OLD, NEW) and (NEW, OLD), and prints per method NEW's ms/iteration over OLD's: the geometric mean
 # of the two runs' median per-round ratios, which cancels the advantage of either place in the JVM.
 set -euo pipefail
@@ -14,7 +15,8 @@ javac -d "$work/old" -cp "$old" "${OLD_DRIVER:-$here/paired/Driver.java}"
 javac -d "$work/new" -cp "$new" "$here/paired/Driver.java"
 javac -d "$work/main" "$here/paired/PairedBuilds.java"
 run() {
-  java -XX:+UseTransparentHugePages --add-modules jdk.incubator.vector -cp "$work/main" PairedBuilds \
+  # shellcheck disable=SC2086 # JVM_OPTS is a list of options
+  java -XX:+UseTransparentHugePages ${JVM_OPTS:-} --add-modules jdk.incubator.vector -cp "$work/main" PairedBuilds \
        "$1" "$2" "$3" "$4" "$audio" "$score" "$methods" "$threads" "$rounds" 2>/dev/null
 }
 run "$old" "$work/old" "$new" "$work/new" > "$work/a.txt"

@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The ceiling the kernels are measured against: a plain register-blocked GEMM micro-kernel in Java, C = A B
- * with A 48 × 256 and B 256 × 256 in cache, on one thread, with blocks of 3 rows × 4 vectors (12 accumulators)
- * or 4 rows × 2 vectors (8, for 16 registers). GFLOP/s = 2·48·256·256 / (ms/op · 10⁶). The vector shape
+ * with A 48 × 256 and B 256 × 256 in cache, on one thread, with blocks of 3 rows × 4 vectors (12 accumulators),
+ * or, for 16 registers, 4 rows × 2 vectors or 2 × 4 (8 accumulators each). GFLOP/s = 2·48·256·256 / (ms/op · 10⁶). The vector shape
  * follows {@code -Dnae4j.vector.bits} as the kernels' does:
  * {@code -Djmh.args="GemmCeiling -jvmArgsAppend -Dnae4j.vector.bits=256"}.
  */
@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GemmCeiling {
     private static final VectorSpecies<Float> S = species(System.getProperty("nae4j.vector.bits"));
     private static final int L = S.length();
-    /** The block: 3x4 or 4x2 (rows × vectors). */
-    @Param({"3x4", "4x2"})
+    /** The block: 3x4, 4x2 or 2x4 (rows × vectors). */
+    @Param({"3x4", "4x2", "2x4"})
     public String block;
 
     static final int M = 48;
@@ -76,6 +76,12 @@ public class GemmCeiling {
             for (int i = 0; i < M; i += 3) {
                 for (int j = 0; j + 4 * L <= N; j += 4 * L) {
                     block3x4(i, j);
+                }
+            }
+        } else if (block.equals("2x4")) {
+            for (int i = 0; i < M; i += 2) {
+                for (int j = 0; j + 4 * L <= N; j += 4 * L) {
+                    block2x4(i, j);
                 }
             }
         } else {
@@ -137,6 +143,24 @@ public class GemmCeiling {
         store(i, j, c00, c01, c02, c03);
         store(i + 1, j, c10, c11, c12, c13);
         store(i + 2, j, c20, c21, c22, c23);
+    }
+
+    private void block2x4(int i, int j) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        for (int p = 0; p < K; p++) {
+            int o = p * N + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, o);
+            FloatVector b1 = FloatVector.fromArray(S, b, o + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, o + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, o + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[i * K + p]);
+            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01); c02 = x.fma(b2, c02); c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, a[(i + 1) * K + p]);
+            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11); c12 = x.fma(b2, c12); c13 = x.fma(b3, c13);
+        }
+        store(i, j, c00, c01, c02, c03);
+        store(i + 1, j, c10, c11, c12, c13);
     }
 
     private void store(int row, int j, FloatVector x0, FloatVector x1, FloatVector x2, FloatVector x3) {

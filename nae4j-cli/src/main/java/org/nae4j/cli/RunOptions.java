@@ -36,7 +36,7 @@ final class RunOptions implements CheckedOptions {
     @Option(names = "--accelerate", arity = "0..1", paramLabel = "ALPHA", fallbackValue = "0.5",
             description = "NMF only: accelerated multiplicative updates (Gillis and Glineur 2012): per pass over V, up "
                     + "to 1 + ALPHA x (the products' cost over an update's) updates of H and of W with the same products, "
-                    + "each loop stopped once an update changes its factor by at most 10 % as much as the first. "
+                    + "each loop stopped once an update changes its factor by at most 10 %% as much as the first. "
                     + "ALPHA >= 0 (0.5 when only --accelerate is given). Same fixed points (default: off, the paper's "
                     + "plain updates).")
     Double accelerate;

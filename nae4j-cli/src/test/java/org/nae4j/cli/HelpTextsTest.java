@@ -46,6 +46,23 @@ class HelpTextsTest {
         }
     }
 
+    /** picocli formats descriptions with String.format: a lone "%" makes it warn on stderr and print "%n" raw. */
+    @Test
+    void helpPrintsNoFormattingWarning() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : commands().keySet()) {
+                CliTestSupport.run(command, "--help");
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        String warnings = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(!warnings.contains("picocli WARN"), warnings);
+    }
+
     @Test
     void theIterationsHelpShowsEachCommandsOwnDefault() {
         Map<String, Integer> defaults = Map.of("decompose", DecompositionOptions.DEFAULT_ITERATIONS, "experiment",

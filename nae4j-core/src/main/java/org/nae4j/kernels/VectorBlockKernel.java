@@ -66,20 +66,22 @@ final class VectorBlockKernel implements BlockKernel {
     }
 
     /**
-     * {@link #run} for machines with 16 vector registers, where the larger blocks would spill: 3 rows × 4
+     * {@link #run} for machines with 16 vector registers, where the larger blocks would spill: 2 rows × 4
      * vectors on products at least four vectors wide, else at most 4 rows × 2 vectors (8 accumulators).
      */
     private static void runSmall(float[] a, int[] aRow, int aStep, float[] b, int bOff, int bStride, int depth,
                                  float[] c, int[] cRow, int cCol, int rows, int cols, boolean accumulate) {
         boolean wide = cols >= 4 * L;
-        for (int i = 0; i < rows; i += wide ? 3 : 4) {
-            int m = Math.min(wide ? 3 : 4, rows - i);
+        for (int i = 0; i < rows; i += wide ? 2 : 4) {
+            int m = Math.min(wide ? 2 : 4, rows - i);
             int j = 0;
             if (wide) {
-                // 3 rows × 4 vectors: 12 accumulators, 4 loads and a broadcast, one register more than there are,
-                // against 8 multiply-adds per 6 loads and broadcasts in a 4 × 2 block.
+                // 2 rows × 4 vectors: 8 accumulators, 4 loads and 2 broadcasts fit in 16 registers however the
+                // JIT orders them. A 3 × 4 block needs 16 only if it loads one vector of B at a time, and the JIT
+                // loads two or more, so it spilled; a 4 × 2 block issues its 8 multiply-adds per 2 loads and 4
+                // broadcasts, and ran slower in the masked products (docs/performance.md).
                 int blocks = cols / (4 * L);
-                b3x4(a, aRow, i, m, aStep, b, bOff, bStride, depth, c, cRow, cCol, blocks, accumulate);
+                b2x4(a, aRow, i, m, aStep, b, bOff, bStride, depth, c, cRow, cCol, blocks, accumulate);
                 j = blocks * 4 * L;
             }
             for (; j + 2 * L <= cols; j += 2 * L) {
@@ -293,6 +295,51 @@ final class VectorBlockKernel implements BlockKernel {
                 x21.intoArray(c, c2 + j + 1 * L);
                 x22.intoArray(c, c2 + j + 2 * L);
                 x23.intoArray(c, c2 + j + 3 * L);
+            }
+        }
+    }
+
+    /**
+     * Columns [cCol, cCol + blocks·4·L) of rows i0 .. i0+m (m ≤ 2), a block of 4 vectors at a time; a missing
+     * row repeats the first and is not stored.
+     */
+    private static void b2x4(float[] a, int[] aRow, int i0, int m, int aStep, float[] b, int bOff, int bStride,
+                              int depth, float[] c, int[] cRow, int cCol, int blocks, boolean acc) {
+        int last = i0 + m - 1;
+        int a0 = aRow[i0];
+        int a1 = aRow[last];
+        int c0 = cRow[i0] + cCol;
+        int c1 = cRow[last] + cCol;
+        for (int jb = 0, j = 0; jb < blocks; jb++, j += 4 * L) {
+            FloatVector x00 = load(acc, c, c0 + j + 0 * L);
+            FloatVector x01 = load(acc, c, c0 + j + 1 * L);
+            FloatVector x02 = load(acc, c, c0 + j + 2 * L);
+            FloatVector x03 = load(acc, c, c0 + j + 3 * L);
+            FloatVector x10 = load(acc && m > 1, c, c1 + j + 0 * L);
+            FloatVector x11 = load(acc && m > 1, c, c1 + j + 1 * L);
+            FloatVector x12 = load(acc && m > 1, c, c1 + j + 2 * L);
+            FloatVector x13 = load(acc && m > 1, c, c1 + j + 3 * L);
+            int pb = bOff + j;
+            int pa = 0;
+            for (int p = 0; p < depth; p++, pb += bStride, pa += aStep) {
+                FloatVector b0 = FloatVector.fromArray(S, b, pb + 0 * L);
+                FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
+                FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
+                FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
+                FloatVector w0 = FloatVector.broadcast(S, a[a0 + pa]);
+                x00 = w0.fma(b0, x00); x01 = w0.fma(b1, x01); x02 = w0.fma(b2, x02); x03 = w0.fma(b3, x03);
+                FloatVector w1 = FloatVector.broadcast(S, a[a1 + pa]);
+                x10 = w1.fma(b0, x10); x11 = w1.fma(b1, x11); x12 = w1.fma(b2, x12); x13 = w1.fma(b3, x13);
+            }
+            x00.intoArray(c, c0 + j + 0 * L);
+            x01.intoArray(c, c0 + j + 1 * L);
+            x02.intoArray(c, c0 + j + 2 * L);
+            x03.intoArray(c, c0 + j + 3 * L);
+            if (m > 1) {
+                x10.intoArray(c, c1 + j + 0 * L);
+                x11.intoArray(c, c1 + j + 1 * L);
+                x12.intoArray(c, c1 + j + 2 * L);
+                x13.intoArray(c, c1 + j + 3 * L);
             }
         }
     }

@@ -54,7 +54,8 @@ class BlockKernelTest {
                 "6, 64, 3, true", "7, 95, 11, false", "13, 70, 1, true", "6, 15, 2, false",
                 "4, 48, 7, true", "5, 16, 6, false",
                 // every register block: 8 × 2 (5–8 rows), 4 × 2, 2 × 2 and 8 × 1 on narrow products;
-                // 6 × 4 (4–6 rows) and 3 × 4 (1–3 rows) on products at least 64 columns wide
+                // 6 × 4 (4–6 rows) and 3 × 4 (1–3 rows) on products at least 64 columns wide (with 16 registers,
+                // the 256-bit fork: 4 × 2 and 2 × 2 narrow, 2 × 4 with a missing row on 32 columns and more)
                 "8, 32, 5, true", "9, 47, 4, false", "10, 63, 3, true", "12, 34, 2, false",
                 "2, 64, 4, false", "3, 80, 5, true", "4, 129, 3, false", "5, 96, 2, true", "11, 200, 6, true",
                 "3, 16, 7, true", "1, 17, 4, false", "4, 48, 3, true",
