@@ -9,6 +9,7 @@ import org.nae4j.Decomposition;
 import org.nae4j.DecompositionResult;
 import org.nae4j.plot.ResultPlots;
 import org.nae4j.report.DecompositionPage;
+import org.nae4j.report.ReportPage;
 import org.nae4j.Results;
 import org.nae4j.io.AtomicFiles;
 import org.nae4j.io.Json;
@@ -117,7 +118,9 @@ public final class Experiment {
                 extra.fill(d);
             }
             if (o.report()) {
-                DecompositionPage.write(d, "experiment", "nae4j experiment: " + rec.name() + ", " + m.id());
+                // The run's folder is runs/RECORDING/METHOD: the experiment's page is three levels up.
+                DecompositionPage.write(d, "experiment", "nae4j experiment: " + rec.name() + ", " + m.id(),
+                        Map.of("the experiment's report (Table I, Fig. 3–5)", "../../../" + ReportPage.FILE));
             }
         });
     }

@@ -173,6 +173,28 @@ class ReportPagesBrowserTest {
     }
 
     @Test
+    void encodePageOfAnAdaptedModel() throws IOException {
+        Path model = tmp.resolve("model");
+        run("decompose", "--audio", mix.toString(), "--score", score.toString(), "--out", model.toString(),
+                "--method", "nae-sgd", "--iterations", ITERATIONS, "--no-report", "-q");
+        Path out = tmp.resolve("encode");
+        run("encode", "--model", model.toString(), "--audio", mix.toString(), "--score", score.toString(),
+                "--out", out.toString(), "--adapt", "5", "-q");
+        assertTrue(FolderMarker.entries(out).contains("index.html"), "the marker lists the page");
+        open(out.resolve("index.html"));
+        assertEquals("nae4j encode: two notes #1.wav", browser.driver.getTitle());
+        List<String> images = imageSources();
+        for (String png : List.of("V.png", "Vhat.png", "H.png")) {
+            assertTrue(images.stream().anyMatch(s -> s.endsWith("/plots/" + png)), png + " in " + images);
+        }
+        List<String> links = checkLinks(out);
+        for (String file : List.of("W.npy", "W_E.npy", "H.npy", "summary.json")) {
+            assertTrue(links.stream().anyMatch(s -> s.endsWith("/" + file)), file + " in " + links);
+        }
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void experimentPageAndItsRunPages() throws IOException {
         Path data = tmp.resolve("data");
         for (String piece : List.of("piece-a", "piece b")) {
@@ -231,6 +253,9 @@ class ReportPagesBrowserTest {
         for (String page : runPages) {
             open(Path.of(URI.create(page)));
             assertTrue(browser.driver.getTitle().startsWith("nae4j experiment: piece"), browser.driver.getTitle());
+            // Back to the experiment's page.
+            String up = browser.driver.findElement(By.cssSelector("ul.links a")).getAttribute("href");
+            assertEquals(out.resolve("index.html").toRealPath(), Path.of(URI.create(up)).toRealPath(), page);
             assertNoConsoleErrors();
         }
     }

@@ -53,10 +53,24 @@ public final class DecompositionPage {
      * @param title the page's title; null for "nae4j COMMAND: AUDIO FILE NAME"
      */
     public static void write(Path dir, String command, String title) {
+        write(dir, command, title, Map.of());
+    }
+
+    /**
+     * As {@link #write(Path, String, String)}, with a first section, "Part of", linking to the pages of the
+     * larger result this one belongs to (an experiment's report): {@code partOf} maps the text shown to a
+     * path relative to {@code dir}, e.g. "../../../index.html".
+     */
+    public static void write(Path dir, String command, String title, Map<String, String> partOf) {
         Map<String, Object> summary = Json.readObject(dir.resolve("summary.json"));
         Map<String, Object> parameters = map(summary.get("parameters"));
         ReportPage page = new ReportPage(title != null ? title : "nae4j " + command + ": "
                 + fileName(parameters.get("audio")), subtitle(summary));
+        if (!partOf.isEmpty()) {
+            Map<String, String> links = new LinkedHashMap<>();
+            partOf.forEach((text, path) -> links.put(text, Html.href(path)));
+            page.section("Part of", Block.links(links));
+        }
         addTo(page, dir, "", List.of("plots/"));
         page.section("Files", files(dir, ""));
         page.write(dir.resolve(ReportPage.FILE));
