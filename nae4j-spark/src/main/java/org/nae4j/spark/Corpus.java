@@ -56,6 +56,29 @@ final class Corpus {
         if (refusal != null) {
             throw InvalidInputException.of(java.nio.file.Path.of(c.out), refusal);
         }
+        String busy = output.lock(owner());
+        if (busy != null) {
+            throw InvalidInputException.of(java.nio.file.Path.of(c.out), busy);
+        }
+        try {
+            return run(conf, entries, output, t0);
+        } finally {
+            output.unlock();
+        }
+    }
+
+    /** Host, process and start time of this run, for its lock. */
+    private static String owner() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown";
+        }
+        return "host " + host + ", process " + ProcessHandle.current().pid() + ", started " + java.time.Instant.now();
+    }
+
+    private int run(SparkConf conf, List<Manifest.Entry> entries, CorpusOutput output, long t0) throws IOException {
         Map<String, SummaryRow> rows = new LinkedHashMap<>();
         List<Manifest.Entry> todo = earlierResults(entries, output, rows);
         int kept = rows.size();

@@ -24,7 +24,9 @@ import org.nae4j.io.Json;
  * recording's parameters and summary row. A folder without its marker is not a result (a task that died while
  * copying it) and is replaced. Where renames are atomic (local files, HDFS) the folder is also copied beside its
  * place and renamed, so it is there whole or not at all;</li>
- * <li>{@code summary.csv} and {@code summary.parquet}: one row per recording.</li>
+ * <li>{@code summary.csv} and {@code summary.parquet}: one row per recording;</li>
+ * <li>{@code _nae4j-corpus.lock}: present while a run writes into the folder, so that a second run on the same
+ * folder is refused instead of replacing what the first is writing.</li>
  * </ul>
  */
 final class CorpusOutput {
@@ -32,6 +34,7 @@ final class CorpusOutput {
     static final String COMMITS = "_commits";
     static final String SUMMARY_CSV = "summary.csv";
     static final String SUMMARY_PARQUET = "summary.parquet";
+    static final String LOCK = "_nae4j-corpus.lock";
     /** File systems whose rename of a folder is atomic. */
     private static final Set<String> ATOMIC_RENAME = Set.of("file", "hdfs", "viewfs");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,11 +86,43 @@ final class CorpusOutput {
             return "exists and is not a folder; corpus writes a folder of results there: choose another name";
         }
         FileStatus[] children = fs.listStatus(root);
-        if (children.length == 0 || fs.exists(new Path(root, COMMITS)) || fs.exists(new Path(root, RECORDINGS))) {
+        boolean onlyALock = children.length == 1 && children[0].getPath().getName().equals(LOCK);
+        if (children.length == 0 || onlyALock || fs.exists(new Path(root, COMMITS))
+                || fs.exists(new Path(root, RECORDINGS))) {
             return null;
         }
         return "is not empty and holds no corpus results of nae4j's (no " + RECORDINGS + "/ or " + COMMITS
                 + "/); choose a new or empty folder";
+    }
+
+    /**
+     * Takes the folder for this run: creates {@link #LOCK} (which {@link #unlock} removes), or returns why not:
+     * another run is writing into it, or one that was killed left its lock behind. The file system refuses to
+     * create a file that exists (on HDFS atomically; on a local disk after a check, which leaves two runs
+     * started within the same instant free to race).
+     *
+     * @param owner what the lock says of this run (host, process, start)
+     */
+    String lock(String owner) throws IOException {
+        Path lock = new Path(root, LOCK);
+        try (OutputStream o = fs.create(lock, false)) {
+            o.write((owner + "\n").getBytes(StandardCharsets.UTF_8));
+            return null;
+        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            String holder;
+            try (InputStream in = fs.open(lock)) {
+                holder = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            } catch (IOException unreadable) {
+                holder = "unknown";
+            }
+            return "another corpus run is writing into this folder (its lock " + lock + " says: " + holder
+                    + "); wait for it to end, or, if none runs (one was killed), delete that file and run again";
+        }
+    }
+
+    /** Removes the lock that {@link #lock} created. */
+    void unlock() throws IOException {
+        fs.delete(new Path(root, LOCK), false);
     }
 
     /** The commit marker of {@code id}, or null if the recording has none. */

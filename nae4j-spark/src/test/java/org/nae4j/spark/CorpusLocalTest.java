@@ -118,6 +118,17 @@ class CorpusLocalTest {
         assertTrue(!replaced.err().contains("corpus:") && replaced.out().contains("corpus: 3 done"),
                 "--quiet: no progress, the summary line stays: " + replaced.err());
         assertEquals("2", summary(out.resolve("summary.csv")).get(TestCorpus.PIECES.get(0)).get("iterations"));
+        assertTrue(Files.notExists(out.resolve(CorpusOutput.LOCK)), "a finished run leaves no lock");
+
+        // A second run on a folder another run is writing into (its lock is there) is refused, touching nothing.
+        Files.writeString(out.resolve(CorpusOutput.LOCK), "host elsewhere, process 1, started earlier\n");
+        FileTime summaryBefore = Files.getLastModifiedTime(out.resolve("summary.csv"));
+        Outcome busy = corpus(other);
+        assertEquals(1, busy.exitCode(), busy.err());
+        assertTrue(busy.err().contains("another corpus run is writing into this folder")
+                && busy.err().contains("host elsewhere, process 1"), busy.err());
+        assertEquals(summaryBefore, Files.getLastModifiedTime(out.resolve("summary.csv")));
+        assertTrue(Files.exists(out.resolve(CorpusOutput.LOCK)), "the other run's lock stays");
     }
 
     @Test
