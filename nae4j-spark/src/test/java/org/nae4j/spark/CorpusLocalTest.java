@@ -132,6 +132,27 @@ class CorpusLocalTest {
     }
 
     @Test
+    void alignPassesThroughAndWritesWhatDecomposeWithAlignWrites() throws IOException {
+        Path all = TestCorpus.write(tmp.resolve("corpus"));
+        String piece = TestCorpus.PIECES.get(0);
+        Path manifest = all.resolveSibling("one.csv");
+        Files.write(manifest, List.of("id,audio,score", piece + "," + piece + "/mix.wav," + piece + "/score.csv"));
+        Path out = tmp.resolve("out");
+        Outcome o = corpus(args(manifest, out, "--align"));
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("1 done, 0 failed of 1"), o.out());
+        List<String> single = single(all.getParent().resolve(piece), tmp.resolve("single"));
+        single.add("--align");
+        SingleRun.Outcome s = SingleRun.run(single);
+        assertTrue(s.ok(), s.error());
+        Path result = out.resolve("recordings").resolve(piece);
+        assertEquals(files(tmp.resolve("single")), files(result));
+        assertTrue(Files.exists(result.resolve("aligned-score.csv")), "the aligned score is among the results");
+        assertEquals(Files.readString(tmp.resolve("single").resolve("aligned-score.csv")),
+                Files.readString(result.resolve("aligned-score.csv")), "the same alignment as the single command");
+    }
+
+    @Test
     void threadsIsRefusedWithAPointerToThreadsPerTask() {
         Outcome o = corpus(List.of("--data", tmp.toString(), "--out", tmp.resolve("o").toString(), "--threads", "2"));
         assertEquals(2, o.exitCode());
