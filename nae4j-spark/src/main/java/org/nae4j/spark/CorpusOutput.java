@@ -97,18 +97,28 @@ final class CorpusOutput {
 
     /**
      * Takes the folder for this run: creates {@link #LOCK} (which {@link #unlock} removes), or returns why not:
-     * another run is writing into it, or one that was killed left its lock behind. The file system refuses to
-     * create a file that exists (on HDFS atomically; on a local disk after a check, which leaves two runs
-     * started within the same instant free to race).
+     * another run is writing into it, or one that was killed left its lock behind. A file that exists is never
+     * created again: atomically on a local disk (created with CREATE_NEW; Hadoop's local create checks first,
+     * then writes) and on HDFS; on object stores, as far as their create refuses an existing key.
      *
      * @param owner what the lock says of this run (host, process, start)
      */
     String lock(String owner) throws IOException {
         Path lock = new Path(root, LOCK);
-        try (OutputStream o = fs.create(lock, false)) {
-            o.write((owner + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] text = (owner + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            if ("file".equals(lock.toUri().getScheme())) {
+                java.nio.file.Path local = java.nio.file.Path.of(lock.toUri());
+                java.nio.file.Files.createDirectories(local.getParent());
+                java.nio.file.Files.write(local, text, java.nio.file.StandardOpenOption.CREATE_NEW,
+                        java.nio.file.StandardOpenOption.WRITE);
+            } else {
+                try (OutputStream o = fs.create(lock, false)) {
+                    o.write(text);
+                }
+            }
             return null;
-        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+        } catch (org.apache.hadoop.fs.FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
             String holder;
             try (InputStream in = fs.open(lock)) {
                 holder = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
