@@ -3,6 +3,9 @@ package org.nae4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +52,9 @@ class HelpTextsTest {
     /** picocli formats descriptions with String.format: a lone "%" makes it warn on stderr and print "%n" raw. */
     @Test
     void helpPrintsNoFormattingWarning() {
-        java.io.PrintStream stderr = System.err;
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
             for (String command : commands().keySet()) {
                 CliTestSupport.run(command, "--help");
@@ -59,7 +62,7 @@ class HelpTextsTest {
         } finally {
             System.setErr(stderr);
         }
-        String warnings = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String warnings = printed.toString(StandardCharsets.UTF_8);
         assertTrue(!warnings.contains("picocli WARN"), warnings);
     }
 
